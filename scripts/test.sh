@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install everything the tests need and run them.
+# System packages (LibreOffice for PDF, poppler for page images, fonts) come
+# from apt when missing and this runs as root; Python packages from PyPI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi "Liberation Sans" || need_apt+=(fonts-liberation)
+fc-list 2>/dev/null | grep -qi "Carlito" || need_apt+=(fonts-crosextra-carlito)
+if ((${#need_apt[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${need_apt[@]}"
+  else
+    echo "Mangler systempakker: ${need_apt[*]} (installer med: sudo apt-get install ${need_apt[*]})" >&2
+    exit 1
+  fi
+fi
+
+python3 -m pip install -q -e '.[test]'
+ruff check .
+set +e
+python3 -m pytest "$@"
+status=$?
+set -e
+if [ "$status" = 5 ]; then
+  echo "pytest fant ingen tester – det regnes som feil" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,143 @@
+"""The ``slt-docs`` command. Each command is thin: it parses arguments, calls
+the library and prints the outcome in Norwegian.
+
+Exit status: 0 success, 2 bad input (data, template or arguments), 1 an
+internal error (a bug: reported without a traceback unless
+``SLT_DOCS_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+from .data import dump_folder, dumps, read
+from .errors import SltError
+from .lang import get_language
+from .models import SltData
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Norwegian error messages and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        translations = {
+            "the following arguments are required": "disse argumentene mangler",
+            "unrecognized arguments": "ukjente argumenter",
+            "invalid choice": "ugyldig valg",
+            "expected one argument": "forventet én verdi",
+            "argument": "argument",
+        }
+        for english, norwegian in translations.items():
+            message = message.replace(english, norwegian)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: feil: {message}\n")
+
+
+def _summary(data: SltData) -> str:
+    lang = get_language(data.kommune.spraak)
+    org = data.organisasjon
+    parts = [f"{data.kommune.visningsnavn} ({lang.locale.get_display_name(lang.code)})",
+             f"{len(org.nivaa)} nivå", f"{sum(1 for _ in org.organer())} organ"]
+    if data.handlingsplan is not None:
+        plan = data.handlingsplan
+        count = len(plan.numbered_tiltak())
+        period = lang.year_range(plan.periode.fra, plan.periode.til)
+        if plan.delmaal:
+            parts.append(f"handlingsplan {period} med {count} tiltak i {len(plan.delmaal)} delmål")
+        else:
+            parts.append(f"handlingsplan {period} med {count} tiltak")
+    if data.moteplan is not None:
+        mp = data.moteplan
+        parts.append(f"møteplan {mp.aar} med {len(mp.moter)} møter og {len(mp.serier)} serier")
+    return ", ".join(parts)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``slt-docs check PATH``: validate a kommune's data."""
+    result = read(args.path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr if problem.is_error else sys.stdout)
+    if result.data is None:
+        count = len(result.errors)
+        print(f"{args.path}: {count} feil funnet", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    note = f" ({len(result.warnings)} advarsler)" if result.warnings else ""
+    print(f"{args.path}: OK{note} – {_summary(result.data)}")
+    return EXIT_OK
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    """``slt-docs dump PATH [-o DIR]``: write the data back in canonical form."""
+    result = read(args.path)
+    if result.data is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.output:
+        for path in dump_folder(result.data, args.output):
+            print(f"skrev {path}")
+    else:
+        sys.stdout.write(dumps(result.data))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = _Parser(
+        prog="slt-docs",
+        description="Lag SLT-dokumenter (handlingsplan, møteplan, mandat, tiltak) fra en "
+        "kommunes data i YAML.",
+    )
+    parser.add_argument("--version", action="version", version=f"slt-docs {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="kontroller dataene i en kommunemappe eller YAML-fil")
+    check.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    check.set_defaults(func=cmd_check)
+
+    dump = sub.add_parser("dump", help="skriv dataene ut igjen som YAML (normalisert)")
+    dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    dump.add_argument("-o", "--output", type=Path, metavar="MAPPE",
+                      help="skriv én fil per del i denne mappa")
+    dump.set_defaults(func=cmd_dump)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return func(args)
+    except SltError as exc:
+        print(f"slt-docs: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("slt-docs: avbrutt", file=sys.stderr)
+        return 130
+    except Exception:
+        if os.environ.get("SLT_DOCS_DEBUG"):
+            traceback.print_exc()
+        else:
+            print("slt-docs: intern feil i slt_docs (ikke i dataene dine). Kjør igjen med "
+                  "SLT_DOCS_DEBUG=1 og send utskriften til utviklerne.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""Checks beyond types: what a coordinator would get wrong and a type cannot
+catch. Each check yields ``(field path, Norwegian message, severity)``; the
+loader turns the path into file, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from ..errors import Alvor
+from ..lang import available_languages
+from ..models import (
+    Handlingsplan,
+    Moete,
+    Moteplan,
+    Moteregel,
+    Moteverksemd,
+    Nivaa,
+    Organisasjon,
+    SltData,
+    Tidsrom,
+    organ_id,
+)
+from .yamlsource import Path_
+
+Finding = tuple[Path_, str, Alvor]
+
+ERROR = Alvor.feil
+WARNING = Alvor.advarsel
+
+
+def check_data(data: SltData) -> Iterator[Finding]:
+    """Every semantic problem in ``data``."""
+    yield from _check_kommune(data)
+    yield from _check_organisasjon(data.organisasjon)
+    if data.handlingsplan is not None:
+        yield from _check_handlingsplan(data.handlingsplan, data)
+    if data.moteplan is not None:
+        yield from _check_moteplan(data.moteplan, data)
+    yield from _check_dokumenter(data)
+
+
+def _check_kommune(data: SltData) -> Iterator[Finding]:
+    kommune = data.kommune
+    if not kommune.navn.strip():
+        yield ("kommune", "navn"), "kommunens navn kan ikke være tomt", ERROR
+    languages = available_languages()
+    if kommune.spraak not in languages:
+        yield (("kommune", "spraak"),
+               f"ukjent språk «{kommune.spraak}»; tilgjengelige er {', '.join(languages)}", ERROR)
+    for field_name in ("logo", "profil"):
+        value = getattr(kommune, field_name)
+        if value and data.kilde is not None and not (data.kilde / value).is_file():
+            yield ("kommune", field_name), f"fila «{value}» finnes ikke i {data.kilde}", ERROR
+
+
+def _check_organisasjon(org: Organisasjon) -> Iterator[Finding]:
+    kinds = Counter(n.type for n in org.nivaa)
+    for index, nivaa in enumerate(org.nivaa):
+        if kinds[nivaa.type] > 1:
+            yield (("organisasjon", "nivaa", index, "type"),
+                   f"nivået «{nivaa.type.value}» står mer enn én gang", ERROR)
+        if nivaa.budsjettramme is not None and nivaa.budsjettramme < 0:
+            yield (("organisasjon", "nivaa", index, "budsjettramme"),
+                   "budsjettrammen kan ikke være negativ", ERROR)
+        if nivaa.moteverksemd:
+            yield from _check_frequency(nivaa.moteverksemd, ("organisasjon", "nivaa", index,
+                                                             "moteverksemd"))
+        for p_index, plass in enumerate(nivaa.moteplasser):
+            at = ("organisasjon", "nivaa", index, "moteplasser", p_index)
+            if not plass.tekst and not plass.organ:
+                yield at, "en møteplass må ha «tekst» eller «organ»", ERROR
+            if plass.organ and org.finn(plass.organ) is None:
+                yield (*at, "organ"), _unknown_organ(plass.organ, org), ERROR
+
+    ids: dict[str, Path_] = {}
+    for path, organ in _organs_with_paths(org):
+        key = organ_id(organ)
+        if not key:
+            yield path, "organet trenger «id» eller «navn»", ERROR
+        elif key in ids:
+            yield (*path, "id"), f"id-en «{key}» er brukt av et annet organ også", ERROR
+        else:
+            ids[key] = path
+    for index, gruppe in enumerate(org.arbeidsgrupper):
+        if gruppe.nivaa and org.finn(gruppe.nivaa) is None:
+            yield (("organisasjon", "arbeidsgrupper", index, "nivaa"),
+                   _unknown_organ(gruppe.nivaa, org), ERROR)
+    for index, forum in enumerate(org.moteforum):
+        if forum.fast_tid:
+            yield from _check_rule(forum.fast_tid, ("organisasjon", "moteforum", index, "fast_tid"))
+        if forum.tid:
+            yield from _check_tidsrom(forum.tid, ("organisasjon", "moteforum", index, "tid"))
+
+
+def _organs_with_paths(org: Organisasjon) -> Iterator[tuple[Path_, Nivaa | object]]:
+    for index, nivaa in enumerate(org.nivaa):
+        yield ("organisasjon", "nivaa", index), nivaa
+        for g_index, gruppe in enumerate(nivaa.grupper):
+            yield ("organisasjon", "nivaa", index, "grupper", g_index), gruppe
+    for index, gruppe in enumerate(org.arbeidsgrupper):
+        yield ("organisasjon", "arbeidsgrupper", index), gruppe
+    for index, forum in enumerate(org.moteforum):
+        yield ("organisasjon", "moteforum", index), forum
+
+
+def _check_frequency(freq: Moteverksemd, at: Path_) -> Iterator[Finding]:
+    if freq.antall is not None and freq.antall < 1:
+        yield (*at, "antall"), "antall møter må være minst 1", ERROR
+    for name in ("timer", "siste_moete_timer"):
+        value = getattr(freq, name)
+        if value is not None and not 0 < value <= 24:
+            yield (*at, name), "møtelengden må være mellom 0 og 24 timer", ERROR
+
+
+def _check_tidsrom(tid: Tidsrom, at: Path_) -> Iterator[Finding]:
+    if tid.slutt is not None and tid.slutt <= tid.start:
+        yield (at, f"sluttid {tid.slutt:%H.%M} er ikke etter starttid {tid.start:%H.%M}", ERROR)
+
+
+def _check_rule(rule: Moteregel, at: Path_) -> Iterator[Finding]:
+    if rule.intervall < 1:
+        yield (*at, "intervall"), "intervallet må være minst 1", ERROR
+    if rule.nr is not None and (rule.nr == 0 or not -5 <= rule.nr <= 5):
+        yield (*at, "nr"), "nr må være 1–5 (første–femte) eller -1 (siste)", ERROR
+    if rule.nr is not None and rule.ukedag is None:
+        yield (*at, "ukedag"), "«nr» krever en ukedag (f.eks. første onsdag)", ERROR
+    if rule.dag is not None and not 1 <= rule.dag <= 31:
+        yield (*at, "dag"), "dag i måneden må være 1–31", ERROR
+    if rule.dag is not None and rule.ukedag is not None:
+        yield at, "skriv enten «dag» (dato i måneden) eller «ukedag», ikke begge", ERROR
+    if rule.frekvens.value == "maanedlig" and rule.dag is None and rule.ukedag is None:
+        yield at, "en månedlig regel trenger «ukedag» og «nr», eller «dag»", ERROR
+    if rule.frekvens.value == "ukentlig" and rule.ukedag is None:
+        yield (*at, "ukedag"), "en ukentlig regel trenger «ukedag»", ERROR
+    for index, month in enumerate(rule.maaneder):
+        if not 1 <= month <= 12:
+            yield (*at, "maaneder", index), f"«{month}» er ingen måned (1–12)", ERROR
+
+
+def _check_handlingsplan(plan: Handlingsplan, data: SltData) -> Iterator[Finding]:
+    root: Path_ = ("handlingsplan",)
+    if plan.periode.til < plan.periode.fra:
+        yield (*root, "periode"), "perioden slutter før den begynner", ERROR
+    elif plan.periode.til - plan.periode.fra > 10:
+        yield (*root, "periode"), "perioden er lengre enn ti år; er årstallene riktige?", WARNING
+    if plan.delmaal and plan.tiltak:
+        yield (root, "skriv tiltakene enten under «delmaal» eller i «tiltak», ikke begge steder",
+               ERROR)
+
+    numbers: dict[str, Path_] = {}
+    places: list[tuple[Path_, object]] = []
+    for d_index, delmaal in enumerate(plan.delmaal):
+        if not delmaal.tiltak:
+            yield (*root, "delmaal", d_index, "tiltak"), "delmålet har ingen tiltak", WARNING
+        places += [((*root, "delmaal", d_index, "tiltak", t), tiltak)
+                   for t, tiltak in enumerate(delmaal.tiltak)]
+    places += [((*root, "tiltak", t), tiltak) for t, tiltak in enumerate(plan.tiltak)]
+    for (number, tiltak), (at, _) in zip(plan.numbered_tiltak(), places, strict=True):
+        if number in numbers:
+            yield (*at, "nummer"), f"tiltaksnummeret {number} er brukt to ganger", ERROR
+        numbers[number] = at
+        if not [a for a in tiltak.ansvar if a.strip()]:
+            yield (*at, "ansvar"), "tiltaket må ha minst én ansvarlig (ansvar: [...])", ERROR
+        if not tiltak.tittel.strip():
+            yield (*at, "tittel"), "tiltaket må ha en tittel", ERROR
+        for p_index, part in enumerate(tiltak.tidspunkt):
+            p_at = (*at, "tidspunkt", p_index)
+            filled = [part.tekst, part.moter, part.dato, part.hele_aaret or None]
+            if sum(x is not None for x in filled) != 1:
+                yield (p_at, "et tidspunkt må ha nøyaktig én av tekst, moter, dato eller "
+                       "hele_aaret", ERROR)
+            if part.dato is not None and part.dato not in plan.periode:
+                yield (*p_at, "dato"), _outside_period(part.dato, plan), ERROR
+            if part.tid is not None:
+                yield from _check_tidsrom(part.tid, (*p_at, "tid"))
+                if part.dato is None:
+                    yield (*p_at, "tid"), "klokkeslett krever en dato", ERROR
+            if part.moter:
+                organ = data.organisasjon.finn(part.moter)
+                if organ is None:
+                    yield (*p_at, "moter"), _unknown_organ(part.moter, data.organisasjon), ERROR
+                elif data.moteplan is None:
+                    yield ((*p_at, "moter"),
+                           "tidspunktet viser til møter, men dataene har ingen «moteplan»", ERROR)
+
+    if plan.tilbakeblikk is not None:
+        tb = plan.tilbakeblikk
+        tb_at = (*root, "tilbakeblikk")
+        if tb.aar > plan.periode.fra:
+            yield (*tb_at, "aar"), "tilbakeblikket bør gjelde året før planperioden", WARNING
+        for index, moete in enumerate(tb.moter):
+            if data.organisasjon.finn(moete.organ) is None:
+                yield ((*tb_at, "moter", index, "organ"),
+                       _unknown_organ(moete.organ, data.organisasjon), ERROR)
+        for index, soknad in enumerate(tb.soknader):
+            s_at = (*tb_at, "soknader", index)
+            if soknad.belop_innvilget is not None and soknad.utfall.value == "avslag":
+                yield (*s_at, "belop_innvilget"), "et avslag kan ikke ha innvilget beløp", ERROR
+            for name in ("belop_sokt", "belop_innvilget"):
+                value = getattr(soknad, name)
+                if value is not None and value < 0:
+                    yield (*s_at, name), "beløpet kan ikke være negativt", ERROR
+
+
+def _outside_period(day: dt.date, plan: Handlingsplan) -> str:
+    fra, til = plan.periode.fra, plan.periode.til
+    period = str(fra) if fra == til else f"{fra}–{til}"
+    return f"datoen {day:%d.%m.%Y} er utenfor planperioden {period}"
+
+
+def _check_moteplan(plan: Moteplan, data: SltData) -> Iterator[Finding]:
+    root: Path_ = ("moteplan",)
+    org = data.organisasjon
+    for index, ref in enumerate(plan.organer):
+        if org.finn(ref) is None:
+            yield (*root, "organer", index), _unknown_organ(ref, org), ERROR
+    for index, moete in enumerate(plan.moter):
+        yield from _check_moete(moete, plan, data, (*root, "moter", index))
+    for index, serie in enumerate(plan.serier):
+        at = (*root, "serier", index)
+        if org.finn(serie.organ) is None:
+            yield (*at, "organ"), _unknown_organ(serie.organ, org), ERROR
+        yield from _check_rule(serie.regel, (*at, "regel"))
+        if serie.tid is not None:
+            yield from _check_tidsrom(serie.tid, (*at, "tid"))
+        if serie.fra and serie.til and serie.til < serie.fra:
+            yield (*at, "til"), "serien slutter før den begynner", ERROR
+        for m_index, month in enumerate(serie.hopp_over_maaneder):
+            if not 1 <= month <= 12:
+                yield (*at, "hopp_over_maaneder", m_index), f"«{month}» er ingen måned", ERROR
+    for index, ferie in enumerate(plan.skoleferier):
+        if ferie.til < ferie.fra:
+            yield (*root, "skoleferier", index, "til"), "ferien slutter før den begynner", ERROR
+
+
+def _check_moete(moete: Moete, plan: Moteplan, data: SltData, at: Path_) -> Iterator[Finding]:
+    org = data.organisasjon
+    if org.finn(moete.organ) is None:
+        yield (*at, "organ"), _unknown_organ(moete.organ, org), ERROR
+    for index, ref in enumerate(moete.sammen_med):
+        if org.finn(ref) is None:
+            yield (*at, "sammen_med", index), _unknown_organ(ref, org), ERROR
+    if moete.tid is not None:
+        yield from _check_tidsrom(moete.tid, (*at, "tid"))
+    if not plan.start <= moete.dato <= plan.slutt:
+        yield ((*at, "dato"),
+               f"datoen {moete.dato:%d.%m.%Y} er utenfor møteplanens år {plan.aar} "
+               f"(1. januar {plan.aar} – 31. januar {plan.aar + 1})", ERROR)
+    if moete.ny_dato is not None and moete.status.value not in ("flyttet", "utsatt"):
+        yield (*at, "ny_dato"), "ny dato gir bare mening for et flyttet eller utsatt møte", ERROR
+    if moete.status.value == "planlagt" and moete.aarsak:
+        yield (*at, "aarsak"), "årsak gir bare mening for et flyttet, utsatt eller avlyst møte", \
+            WARNING
+
+
+def _check_dokumenter(data: SltData) -> Iterator[Finding]:
+    org = data.organisasjon
+    for index, doc in enumerate(data.dokumenter.mandat):
+        if org.finn(doc.organ) is None:
+            yield ("dokumenter", "mandat", index, "organ"), _unknown_organ(doc.organ, org), ERROR
+    delmaal_count = len(data.handlingsplan.delmaal) if data.handlingsplan else 0
+    for index, doc in enumerate(data.dokumenter.tiltak):
+        if data.handlingsplan is None:
+            yield (("dokumenter", "tiltak", index),
+                   "en tiltakstabell krever en «handlingsplan» med tiltak", ERROR)
+            continue
+        for d_index, number in enumerate(doc.delmaal):
+            if not 1 <= number <= delmaal_count:
+                yield (("dokumenter", "tiltak", index, "delmaal", d_index),
+                       f"handlingsplanen har ikke delmål {number} (den har {delmaal_count})",
+                       ERROR)
+
+
+def _unknown_organ(ref: str, org: Organisasjon) -> str:
+    known = ", ".join(sorted({organ_id(o) for o in org.organer() if organ_id(o)}))
+    return f"finner ikke organet «{ref}» i organisasjonen; kjente er: {known}"

@@ -1,0 +1,404 @@
+"""The cattrs converter between plain data (YAML, dicts) and the attrs models.
+
+Unknown keys are errors (``forbid_extra_keys``), every error is collected
+(``detailed_validation``), and the hooks here accept the short forms a
+coordinator writes (a string for a paragraph, ``"08.30-09.30"`` for a time
+range, ``2022-2025`` for a period, weekday names in bokmål or nynorsk). Each
+hook that refuses a value raises :class:`InvalidValue` with a Norwegian
+message saying what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ..models import (
+    Blokk,
+    Mandat,
+    Medlem,
+    Moteplass,
+    Moteregel,
+    Moteserie,
+    Periode,
+    Punkt,
+    SltData,
+    Tidspunkt,
+    Tidsrom,
+)
+
+T = TypeVar("T")
+
+
+class InvalidValue(ValueError):
+    """A value of the right shape but wrong content; the message is Norwegian."""
+
+
+# -- scalar helpers ---------------------------------------------------------
+
+_TIME = r"(\d{1,2})\s*(?:[.:]\s*(\d{2}))?"
+_TIME_RANGE = re.compile(
+    rf"^\s*(?:kl\.?\s*)?{_TIME}\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?{_TIME}\s*$", re.IGNORECASE
+)
+_TIME_ONE = re.compile(rf"^\s*(?:kl\.?\s*)?{_TIME}\s*$", re.IGNORECASE)
+_COMPACT_RANGE = re.compile(r"^\s*(\d{2})(\d{2})\s*[-–—]\s*(\d{2})(\d{2})\s*$")
+_PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–—/]\s*(\d{4}))?\s*$")
+_AMOUNT = re.compile(r"\s*\d{1,3}(?:[ \u00a0]\d{3})+\s*|\s*\d+\s*")
+_NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+
+
+def _make_time(hour: str, minute: str | None, raw: object) -> dt.time:
+    try:
+        return dt.time(int(hour), int(minute or 0))
+    except ValueError as exc:
+        raise InvalidValue(f"«{raw}» er ikke et gyldig klokkeslett") from exc
+
+
+def parse_tidsrom(value: object) -> Tidsrom:
+    """``"08.30-09.30"``, ``"08:30–09:30"``, ``"kl. 8.30 til 9.30"``,
+    ``"0820-1020"`` or a single start time ``"18.00"``."""
+    if isinstance(value, Tidsrom):
+        return value
+    if isinstance(value, dict):
+        raise InvalidValue("forventet et tidsrom som tekst, f.eks. \"08.30-09.30\"")
+    text = str(value)
+    m = _COMPACT_RANGE.match(text)
+    if m:
+        return Tidsrom(start=_make_time(m[1], m[2], value), slutt=_make_time(m[3], m[4], value))
+    m = _TIME_RANGE.match(text)
+    if m:
+        return Tidsrom(start=_make_time(m[1], m[2], value), slutt=_make_time(m[3], m[4], value))
+    m = _TIME_ONE.match(text)
+    if m:
+        return Tidsrom(start=_make_time(m[1], m[2], value))
+    raise InvalidValue(f"«{value}» er ikke et tidsrom; skriv f.eks. \"08.30-09.30\"")
+
+
+def format_tidsrom_data(value: Tidsrom) -> str:
+    """The canonical YAML form of a time range: ``08.30-09.30``."""
+    start = value.start.strftime("%H.%M")
+    return f"{start}-{value.slutt.strftime('%H.%M')}" if value.slutt else start
+
+
+def parse_date(value: object) -> dt.date:
+    """A date: ``2022-03-04`` (YAML date) or ``4.3.2022``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = _NORWEGIAN_DATE.match(value)
+        try:
+            if m:
+                return dt.date(int(m[3]), int(m[2]), int(m[1]))
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidValue(f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2022-03-04")
+
+
+def parse_periode(value: object) -> Periode:
+    """``2022``, ``"2022-2025"`` or ``{fra: 2022, til: 2025}``."""
+    if isinstance(value, bool):
+        raise InvalidValue("forventet et årstall eller et tidsrom som 2022-2025")
+    if isinstance(value, int):
+        return Periode(fra=value, til=value)
+    if isinstance(value, str):
+        m = _PERIOD.match(value)
+        if m:
+            return Periode(fra=int(m[1]), til=int(m[2] or m[1]))
+    if isinstance(value, dict) and set(value) <= {"fra", "til"} and "fra" in value:
+        fra, til = value["fra"], value.get("til", value["fra"])
+        if isinstance(fra, int) and isinstance(til, int):
+            return Periode(fra=fra, til=til)
+    raise InvalidValue(f"«{value}» er ingen periode; skriv et årstall (2022) eller 2022-2025")
+
+
+def format_periode_data(value: Periode) -> int | str:
+    """The canonical YAML form of a period: ``2022`` or ``"2022-2025"``."""
+    return value.fra if value.fra == value.til else f"{value.fra}-{value.til}"
+
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("januar", "jan"), ("februar", "feb"), ("mars", "mar"), ("april", "apr"),
+            ("mai",), ("juni", "jun"), ("juli", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
+            ("desember", "des"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def parse_month(value: object) -> int:
+    """A month by number (1–12) or Norwegian name ("februar", "feb")."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+        return value
+    if isinstance(value, str) and value.strip().casefold().rstrip(".") in _MONTHS:
+        return _MONTHS[value.strip().casefold().rstrip(".")]
+    raise InvalidValue(f"«{value}» er ingen måned; skriv 1–12 eller navnet, f.eks. «februar»")
+
+
+_ENUM_ALIASES: dict[str, str] = {
+    # weekdays
+    "måndag": "mandag", "tysdag": "tirsdag", "lørdag": "lordag", "laurdag": "lordag",
+    "søndag": "sondag", "sundag": "sondag",
+    # levels
+    "styrande": "styrende", "koordinerande": "koordinerende", "utførende": "utforende",
+    "utførande": "utforende", "utforande": "utforende",
+    # frequencies and units
+    "månedlig": "maanedlig", "månadleg": "maanedlig", "vekentleg": "ukentlig",
+    "år": "aar", "halvår": "halvaar", "måned": "maaned", "månad": "maaned", "veke": "uke",
+    # statuses
+    "foreslått": "foreslaatt", "pågår": "pagaar", "gjennomført": "gjennomfort",
+    "utsett": "utsatt", "avlyst": "avlyst", "flytta": "flyttet",
+    "innvilga": "innvilget", "avslått": "avslag", "ventar": "venter",
+    "behald": "behold", "flytt": "flytt",
+}
+
+
+def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    """An enum member by its value, case-insensitively, in bokmål or nynorsk."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        key = value.strip().casefold()
+        key = _ENUM_ALIASES.get(key, key)
+        for member in cls:
+            if str(member.value) == key or member.name == key:
+                return member
+    allowed = ", ".join(m.name for m in cls)
+    raise InvalidValue(f"«{value}» er ikke en gyldig verdi; gyldige verdier er: {allowed}")
+
+
+def structure_str(value: object, _: type) -> str:
+    """Text: a string, or a number written without quotes (``tittel: 2022``)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InvalidValue(f"forventet tekst, fikk {_describe(value)}")
+
+
+def structure_int(value: object, _: type) -> int:
+    """A whole number; ``"10 000"`` with spaces is accepted for amounts."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _AMOUNT.fullmatch(value):
+        return int(re.sub(r"\s", "", value))
+    raise InvalidValue(f"forventet et heltall, fikk {_describe(value)}")
+
+
+def structure_float(value: object, _: type) -> float:
+    """A number; ``1.5`` or ``1,5``."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", ".").strip())
+        except ValueError:
+            pass
+    raise InvalidValue(f"forventet et tall, fikk {_describe(value)}")
+
+
+def structure_bool(value: object, _: type) -> bool:
+    """``true`` or ``false``."""
+    if isinstance(value, bool):
+        return value
+    raise InvalidValue(f"forventet true eller false, fikk {_describe(value)}")
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "ingen verdi"
+    if isinstance(value, bool):
+        return f"«{'true' if value else 'false'}»"
+    if isinstance(value, dict):
+        return "et oppslag (nøkler og verdier)"
+    if isinstance(value, list):
+        return "en liste"
+    return f"«{value}»"
+
+
+# -- the converter ------------------------------------------------------------
+
+def _dict_structure(cls: type[T], converter: cattrs.Converter, **overrides: Any) -> Any:
+    """cattrs' generated structure function for ``cls``, refusing anything
+    but a mapping with a message that names the expected fields."""
+    base = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)
+
+    def hook(value: object, _: type) -> T:
+        if not isinstance(value, dict):
+            names = ", ".join(f.name for f in attrs.fields(cls) if f.name != "kilde")
+            raise InvalidValue(
+                f"forventet et oppslag med feltene ({names}), fikk {_describe(value)}"
+            )
+        return base(value, cls)
+
+    return hook
+
+
+def _shorthand(cls: type[T], from_str: str, converter: cattrs.Converter) -> None:
+    """Let ``cls`` be written as a plain string, meaning its field ``from_str``."""
+    base = _dict_structure(cls, converter)
+
+    def hook(value: object, _: type) -> T:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            value = {from_str: str(value)}
+        return base(value, cls)
+
+    converter.register_structure_hook(cls, hook)
+
+
+def _with_months(cls: type[T], keys: tuple[str, ...], converter: cattrs.Converter) -> None:
+    """Let the month fields ``keys`` of ``cls`` be written as names."""
+    base = _dict_structure(cls, converter)
+
+    def hook(value: object, _: type) -> T:
+        if isinstance(value, dict):
+            value = dict(value)
+            for key in keys:
+                months = value.get(key)
+                if isinstance(months, list):
+                    value[key] = [_month_or_raw(m) for m in months]
+        return base(value, cls)
+
+    converter.register_structure_hook(cls, hook)
+
+
+def _month_or_raw(value: object) -> object:
+    try:
+        return parse_month(value)
+    except InvalidValue:
+        return value
+
+
+def _tuple_hook(converter: cattrs.Converter) -> None:
+    """A list field must get a list: a lone value is an error, never split
+    into characters or silently wrapped."""
+
+    def hook(value: object, type_: Any) -> tuple[Any, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, (list, tuple)):
+            raise InvalidValue(f"forventet en liste, fikk {_describe(value)}")
+        return converter._structure_tuple(value, type_)
+
+    converter.register_structure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is tuple, hook
+    )
+
+
+def _mandat_hook(converter: cattrs.Converter) -> None:
+    base = _dict_structure(Mandat, converter)
+
+    def hook(value: object, _: type) -> Mandat:
+        if isinstance(value, list):
+            value = {"punkter": value}
+        elif isinstance(value, str):
+            value = {"tekst": [value]}
+        return base(value, Mandat)
+
+    converter.register_structure_hook(Mandat, hook)
+
+
+def _blokk_hook(converter: cattrs.Converter) -> None:
+    base = _dict_structure(Blokk, converter)
+
+    def hook(value: object, _: type) -> Blokk:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return Blokk(avsnitt=str(value))
+        if isinstance(value, list):
+            raise InvalidValue("forventet et avsnitt (tekst) eller {punkter: [...]}, fikk en "
+                               "liste; skriv listen under «punkter:»")
+        block = base(value, Blokk)
+        filled = [n for n in ("avsnitt", "punkter", "kilde", "lenke") if getattr(block, n)]
+        if len(filled) != 1:
+            raise InvalidValue("en tekstblokk må ha nøyaktig én av avsnitt, punkter, kilde "
+                               f"eller lenke (fant {', '.join(filled) or 'ingen'})")
+        return block
+
+    converter.register_structure_hook(Blokk, hook)
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter used for loading and dumping every model."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    conv.register_structure_hook(str, structure_str)
+    conv.register_structure_hook(int, structure_int)
+    conv.register_structure_hook(float, structure_float)
+    conv.register_structure_hook(bool, structure_bool)
+    conv.register_structure_hook(dt.date, lambda v, _: parse_date(v))
+    conv.register_structure_hook(Tidsrom, lambda v, _: parse_tidsrom(v))
+    conv.register_structure_hook(Periode, lambda v, _: parse_periode(v))
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), structure_enum
+    )
+    _tuple_hook(conv)
+    _shorthand(Punkt, "tekst", conv)
+    _shorthand(Medlem, "rolle", conv)
+    _mandat_hook(conv)
+    _blokk_hook(conv)
+    _with_months(Moteregel, ("maaneder",), conv)
+    _with_months(Moteserie, ("hopp_over_maaneder",), conv)
+    _shorthand(Tidspunkt, "tekst", conv)
+    _shorthand(Moteplass, "tekst", conv)
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _dict_structure(cls, conv))
+    conv.register_structure_hook(SltData, _dict_structure(SltData, conv, kilde=override(omit=True)))
+
+    _register_unstructure(conv)
+    return conv
+
+
+def _register_unstructure(conv: cattrs.Converter) -> None:
+    """Dumping: omit defaults, write the short forms back."""
+    conv.register_unstructure_hook(dt.date, lambda d: d)
+    conv.register_unstructure_hook(Tidsrom, format_tidsrom_data)
+    conv.register_unstructure_hook(Periode, format_periode_data)
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+
+    def omit_defaults(cls: type) -> Any:
+        overrides = {f.name: override(omit_if_default=True) for f in attrs.fields(cls)}
+        if cls is SltData:
+            overrides["kilde"] = override(omit=True)
+        return make_dict_unstructure_fn(cls, conv, **overrides)
+
+    conv.register_unstructure_hook_factory(attrs.has, omit_defaults)
+
+    base_blokk = conv.get_unstructure_hook(Blokk)
+    conv.register_unstructure_hook(
+        Blokk, lambda b: b.avsnitt if b.avsnitt is not None and not b.punkter and not b.kilde
+        and not b.lenke else base_blokk(b)
+    )
+    for cls, key in ((Punkt, "tekst"), (Tidspunkt, "tekst"), (Medlem, "rolle"),
+                     (Moteplass, "tekst")):
+        conv.register_unstructure_hook(cls, _short_unstructure(conv, cls, key))
+
+
+def _short_unstructure(conv: cattrs.Converter, cls: type, key: str) -> Any:
+    base = conv.get_unstructure_hook(cls)
+
+    def hook(obj: object) -> object:
+        data = base(obj)
+        if isinstance(data, dict) and list(data) == [key]:
+            return data[key]
+        return data
+
+    return hook
+
+
+CONVERTER = make_converter()
+"""The one shared converter."""

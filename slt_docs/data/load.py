@@ -1,0 +1,202 @@
+"""Loading a kommune's data from YAML files or plain dicts into :class:`SltData`.
+
+A kommune folder holds one or more ``*.yaml`` files; each file's top-level
+keys are sections of the data (``kommune``, ``organisasjon``,
+``handlingsplan``, ``moteplan``, ``dokumenter``) and a section may stand in
+only one file. One file with every section works as well.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import define, field
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from ..errors import Alvor, DataError, Problem, format_path
+from ..models import SltData
+from .checks import check_data
+from .converter import CONVERTER, InvalidValue
+from .yamlsource import Path_, Source, read_yaml
+
+SECTIONS = tuple(f.name for f in attrs.fields(SltData) if f.name != "kilde")
+MAX_FILES = 50
+"""Most YAML files read from one folder."""
+
+
+@define
+class LoadResult:
+    """The outcome of reading a kommune's data: the model (``None`` when any
+    error was found) and every problem, errors and warnings."""
+
+    data: SltData | None
+    problems: list[Problem] = field(factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Only the errors."""
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Only the warnings."""
+        return [p for p in self.problems if not p.is_error]
+
+
+def yaml_files(path: Path) -> list[Path]:
+    """The YAML files of a kommune folder (or the one file given), sorted."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def read(path: str | Path) -> LoadResult:
+    """Read and check a kommune folder or one YAML file; never raises for bad data."""
+    path = Path(path)
+    if not path.exists():
+        return LoadResult(None, [Problem(melding="fila eller mappa finnes ikke", fil=path)])
+    files = yaml_files(path)
+    if not files:
+        return LoadResult(None, [Problem(melding="mappa har ingen YAML-filer (*.yaml)", fil=path)])
+    if len(files) > MAX_FILES:
+        return LoadResult(None, [Problem(
+            melding=f"mappa har for mange YAML-filer ({len(files)}; høyst {MAX_FILES})", fil=path)])
+
+    problems: list[Problem] = []
+    merged: dict[str, Any] = {}
+    owner: dict[str, Source] = {}
+    for file in files:
+        source = read_yaml(file)
+        problems.extend(source.problems)
+        if source.data is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems.append(Problem(
+                melding="fila må bestå av nøkler som «kommune:», «organisasjon:», "
+                "«handlingsplan:» …", fil=file, linje=1, kolonne=1))
+            continue
+        for key, value in source.data.items():
+            if key in owner:
+                line, col = source.where_key((key,)) or (None, None)
+                problems.append(Problem(
+                    melding=f"«{key}» står også i {owner[key].path.name}; en del kan bare stå i "
+                    "én fil", sti=str(key), fil=file, linje=line, kolonne=col))
+                continue
+            owner[str(key)] = source
+            merged[str(key)] = value
+    if any(p.is_error for p in problems):
+        return LoadResult(None, problems)
+    base = path if path.is_dir() else path.parent
+    return _structure_and_check(merged, owner, problems, base, default_file=files[0])
+
+
+def read_dict(data: Mapping[str, Any], source: str = "<data>") -> LoadResult:
+    """Check plain data (as a program would pass it) and build the model."""
+    holder = Source(path=Path(source), data=dict(data))
+    owner = {str(k): holder for k in data}
+    return _structure_and_check(dict(data), owner, [], None, default_file=Path(source))
+
+
+def load(path: str | Path) -> SltData:
+    """Load a kommune folder or one YAML file. Raises :class:`DataError`
+    listing every error (warnings are only reported by :func:`read`)."""
+    result = read(path)
+    if result.data is None:
+        raise DataError(f"{path}: dataene har feil", result.errors or result.problems)
+    return result.data
+
+
+def load_dict(data: Mapping[str, Any]) -> SltData:
+    """Build the model from plain data; raises :class:`DataError` on errors."""
+    result = read_dict(data)
+    if result.data is None:
+        raise DataError("dataene har feil", result.errors)
+    return result.data
+
+
+# -- structuring and locating errors ------------------------------------------
+
+def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
+                         problems: list[Problem], base: Path | None,
+                         default_file: Path) -> LoadResult:
+    locate = _Locator(owner, default_file)
+    for key in list(merged):
+        if key not in SECTIONS:
+            problems.append(locate.problem((key,), _unknown_key_message(key, SECTIONS), key=True))
+            del merged[key]
+    for key in ("kommune", "organisasjon"):
+        if key not in merged:
+            problems.append(Problem(
+                melding=f"delen «{key}:» mangler; den må stå i en av filene", sti=key,
+                fil=default_file))
+    if any(p.is_error for p in problems):
+        return LoadResult(None, problems)
+    try:
+        data = CONVERTER.structure(merged, SltData)
+    except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
+        problems.extend(locate.problem(p, m, key=k) for p, m, k in _walk(exc, ()))
+        return LoadResult(None, _sorted(problems))
+    data = attrs.evolve(data, kilde=base)
+    for path, message, severity in check_data(data):
+        problems.append(locate.problem(path, message, severity=severity))
+    if any(p.is_error for p in problems):
+        return LoadResult(None, _sorted(problems))
+    return LoadResult(data, _sorted(problems))
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (str(p.fil or ""), p.linje or 0, p.kolonne or 0))
+
+
+@define
+class _Locator:
+    owner: dict[str, Source]
+    default_file: Path
+
+    def problem(self, path: Path_, message: str, *, key: bool = False,
+                severity: Alvor = Alvor.feil) -> Problem:
+        source = self.owner.get(str(path[0])) if path else None
+        pos = None
+        if source is not None:
+            pos = source.where_key(path) if key else source.where(path)
+        line, col = pos or (None, None)
+        return Problem(melding=message, sti=format_path(path),
+                       fil=source.path if source else self.default_file,
+                       linje=line, kolonne=col, alvor=severity)
+
+
+def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
+    """Every leaf error of a cattrs validation error, with its field path,
+    its Norwegian message, and whether it points at a key (unknown field)."""
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = note.index if isinstance(exc, IterableValidationError) else note.name
+            if isinstance(sub, KeyError):
+                yield path, f"påkrevd felt «{step}» mangler", False
+            else:
+                yield from _walk(sub, (*path, step))
+        for sub in without:
+            yield from _walk(sub, path)
+        return
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = tuple(f.name for f in attrs.fields(exc.cl) if f.name != "kilde")
+        for name in sorted(exc.extra_fields):
+            yield (*path, name), _unknown_key_message(name, allowed), True
+        return
+    if isinstance(exc, InvalidValue):
+        yield path, str(exc), False
+        return
+    yield path, f"ugyldig verdi ({exc})", False
+
+
+def _unknown_key_message(name: str, allowed: tuple[str, ...]) -> str:
+    message = f"ukjent felt «{name}»"
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"{message}; mente du «{close[0]}»?"
+    return f"{message}; tillatte felt her er: {', '.join(allowed)}"

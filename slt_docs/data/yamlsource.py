@@ -1,0 +1,247 @@
+"""Reading YAML safely, remembering where every value stands in the file.
+
+- Only plain data (PyYAML's safe loader); no Python objects.
+- A YAML 1.2-like core schema: ``true``/``false`` only (``no`` stays text,
+  so «Norway» is safe), integers without leading zeros, no implicit floats
+  and no sexagesimal numbers, so ``08.30`` and ``13:30`` stay text and are
+  read as times where a time is expected; ``2022-03-04`` is a date.
+- Limits against hostile files: file size, number of aliases and the number
+  of values after alias expansion ("billion laughs").
+- Characters Word cannot hold (XML-invalid control characters): a vertical
+  tab or form feed pasted from Word is replaced by a space with a warning;
+  any other control character is an error.
+- Duplicate keys in a mapping are errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from attrs import define, field
+
+from ..errors import Alvor, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Largest YAML file read (2 MiB; the biggest real plan is about 60 KiB)."""
+MAX_ALIASES = 200
+"""Most alias uses (``*anker``) in one file."""
+MAX_VALUES = 200_000
+"""Most values in one file after aliases are expanded."""
+
+Path_ = tuple[str | int, ...]
+
+_CLEANED = {"\x0b": "vertikal tabulator (linjeskift fra Word)", "\x0c": "sideskift"}
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+class SltYamlLoader(yaml.SafeLoader):
+    """A safe loader with a small, predictable schema (see the module doc)."""
+
+
+SltYamlLoader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", list("0123456789")),
+    ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),
+]:
+    SltYamlLoader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+
+def _construct_date(loader: SltYamlLoader, node: yaml.Node) -> dt.date | str:
+    """A date; an impossible one (2022-02-30) stays text so that the field
+    check reports it with its field path."""
+    value = str(loader.construct_scalar(node))
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+SltYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+
+
+@define
+class Source:
+    """One YAML file read: its data, and the position of every value and key
+    by field path (1-based line and column)."""
+
+    path: Path
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(factory=dict)
+    problems: list[Problem] = field(factory=list)
+
+    def where(self, path: Path_) -> tuple[int, int] | None:
+        """The position of ``path``, or of its nearest parent that has one."""
+        while True:
+            if path in self.positions:
+                return self.positions[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def where_key(self, path: Path_) -> tuple[int, int] | None:
+        """The position of the key that ends ``path`` (for unknown keys)."""
+        return self.key_positions.get(path) or self.where(path)
+
+
+def _problem(path: Path, message: str, line: int | None, col: int | None,
+             severity: Alvor = Alvor.feil) -> Problem:
+    return Problem(melding=message, fil=path, linje=line, kolonne=col, alvor=severity)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path, text: str | None = None) -> Source:
+    """Read one YAML file into a :class:`Source`. Problems (too large,
+    syntax errors, bad characters, duplicate keys, alias bombs) are collected
+    in ``source.problems``; when any is an error, ``source.data`` is ``None``."""
+    source = Source(path=path, data=None)
+    if text is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                source.problems.append(_problem(
+                    path, f"fila er for stor ({size} byte); største tillatte er "
+                    f"{MAX_FILE_BYTES} byte", None, None))
+                return source
+            raw = path.read_bytes()
+        except OSError as exc:
+            message = f"kan ikke lese fila: {exc.strerror}"
+            source.problems.append(_problem(path, message, None, None))
+            return source
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            source.problems.append(_problem(
+                path, "fila er ikke UTF-8; lagre den som UTF-8 (i Notisblokk: «Lagre som», "
+                "koding UTF-8)", line, None))
+            return source
+    elif len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        source.problems.append(_problem(path, "teksten er for stor", None, None))
+        return source
+
+    text = _clean_characters(path, text, source.problems)
+    if any(p.is_error for p in source.problems):
+        return source
+
+    loader = SltYamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            source.data = {}
+            return source
+        if not _walk_positions(path, node, source):
+            return source
+        source.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        source.problems.append(_problem(path, _yaml_message(exc), line, col))
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
+        source.problems.append(_problem(path, f"ugyldig YAML: {exc}", None, None))
+    finally:
+        loader.dispose()
+    return source
+
+
+def _clean_characters(path: Path, text: str, problems: list[Problem]) -> str:
+    """Replace Word's vertical tab/form feed with a space (warning); report
+    every other XML-invalid character as an error."""
+    if not _INVALID.search(text):
+        return text
+    out: list[str] = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        for match in _INVALID.finditer(line):
+            ch = match.group()
+            col = match.start() + 1
+            if ch in _CLEANED:
+                problems.append(_problem(
+                    path, f"{_CLEANED[ch]} er byttet ut med mellomrom (Word kan ikke lagre tegnet)",
+                    line_no, col, Alvor.advarsel))
+            else:
+                problems.append(_problem(
+                    path, f"ugyldig kontrolltegn U+{ord(ch):04X}; fjern det (det kan ikke stå "
+                    "i et Word-dokument)", line_no, col))
+        out.append(line.replace("\x0b", " ").replace("\x0c", " "))
+    return "\n".join(out)
+
+
+def _walk_positions(path: Path, root: yaml.Node, source: Source) -> bool:
+    """Record the position of every value; count values and aliases against
+    the limits; report duplicate keys. False when a limit was hit."""
+    seen_nodes: set[int] = set()
+    aliases = 0
+    count = 0
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, at = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            line, col = _mark(node)
+            source.problems.append(_problem(
+                path, f"fila har for mange verdier etter at aliaser er utvidet (over {MAX_VALUES});"
+                " er det en «alias-bombe»?", line, col))
+            return False
+        if id(node) in seen_nodes and isinstance(node, yaml.CollectionNode):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                line, col = _mark(node)
+                source.problems.append(_problem(
+                    path, f"fila bruker for mange aliaser (over {MAX_ALIASES})", line, col))
+                return False
+        seen_nodes.add(id(node))
+        source.positions.setdefault(at, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            keys_here: dict[object, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    stack.append((value_node, at))
+                    continue
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                if key in keys_here:
+                    line, col = _mark(key_node)
+                    first = _mark(keys_here[key])[0]
+                    source.problems.append(_problem(
+                        path, f"nøkkelen «{key}» står to ganger (først på linje {first})",
+                        line, col))
+                keys_here[key] = key_node
+                child = (*at, key)
+                source.key_positions.setdefault(child, _mark(key_node))
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, (*at, index)))
+    return not any(p.is_error for p in source.problems)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "ugyldig YAML"
+    translations = {
+        "mapping values are not allowed here": "kolon på feil sted (sett teksten i anførselstegn"
+        " hvis den inneholder «: »)",
+        "found character '\\t' that cannot start any token": "tabulator kan ikke brukes til "
+        "innrykk; bruk mellomrom",
+        "could not find expected ':'": "mangler kolon etter nøkkelen",
+        "found undefined alias": "ukjent alias",
+        "expected <block end>, but found '-'": "listepunktet har feil innrykk",
+        "expected <block end>, but found '<block mapping start>'": "feil innrykk",
+        "expected <block end>, but found '<scalar>'": "feil innrykk",
+        "found unexpected end of stream": "fila slutter midt i en verdi (mangler et "
+        "anførselstegn?)",
+        "expected a single document in the stream": "fila kan bare ha ett dokument (fjern "
+        "«---» midt i fila)",
+    }
+    for english, norwegian in translations.items():
+        if problem.startswith(english):
+            return f"ugyldig YAML: {norwegian}"
+    return f"ugyldig YAML: {problem}"

@@ -1,0 +1,10 @@
+"""The language layer: fixed words from gettext catalogs, formats from Babel.
+
+Adding a language is adding ``templates/lang/<code>.po`` — no code.
+"""
+
+from .catalog import available_languages, lang_dir
+from .labels import LABELS
+from .language import Language, get_language
+
+__all__ = ["LABELS", "Language", "available_languages", "get_language", "lang_dir"]

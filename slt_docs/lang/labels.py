@@ -1,0 +1,142 @@
+"""Every fixed word slt_docs writes, by the key templates use (``label.innhold``).
+
+The English text is the gettext msgid; the bokmål and nynorsk words live in
+``templates/lang/nb.po`` and ``nn.po``. ``pybabel extract`` finds the
+``N_()`` marks here to make ``templates/lang/slt_docs.pot`` (see
+CONTRIBUTING.md), so a translator for a new language copies that file.
+"""
+
+from __future__ import annotations
+
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for extraction without translating it here."""
+    return msgid
+
+
+LABELS: dict[str, str] = {
+    # cover and front matter
+    "slt_navn": N_("SLT – Coordination of local drug and crime prevention measures"),
+    "innhold": N_("Contents"),
+    "vedtatt": N_("Adopted"),
+    "side": N_("Page"),
+    # handlingsplan sections
+    "handlingsplan": N_("Action plan"),
+    "bakgrunn": N_("Background"),
+    "visjon": N_("Vision"),
+    "maal": N_("Goals"),
+    "maal_for_perioden": N_("Goals for the period"),
+    "maalgruppe": N_("Target group"),
+    "hovedmaal": N_("Main goal"),
+    "organisering": N_("Organisation"),
+    "koordinator": N_("The SLT coordinator"),
+    "oppgaver": N_("Tasks"),
+    "moetefrekvens": N_("Meeting frequency"),
+    "informasjonsutveksling": N_("Exchange of information"),
+    "oppfolging": N_("Follow-up and evaluation"),
+    "arbeidsgrupper": N_("Working groups"),
+    "fokusgrupper": N_("Focus groups"),
+    # levels
+    "styrende": N_("Steering level"),
+    "koordinerende": N_("Coordinating level"),
+    "utforende": N_("Executive level"),
+    "nivaa": N_("Level"),
+    "forutsetning": N_("Prerequisite"),
+    "moteverksemd": N_("Meetings held"),
+    "deltakere": N_("Participants"),
+    "medlemmer": N_("Members"),
+    "mandat": N_("Mandate"),
+    "beslutningsmyndighet": N_("Decision authority"),
+    "budsjett": N_("Budget"),
+    "strategimaal": N_("Strategy goals"),
+    "grupper": N_("Groups"),
+    "moteplasser": N_("Meeting arenas"),
+    "leder": N_("Chair"),
+    # tiltak table
+    "delmaal": N_("Sub-goal"),
+    "tiltak": N_("Measure"),
+    "ansvar": N_("Responsible"),
+    "tidspunkt": N_("When"),
+    "status": N_("Status"),
+    "hele_aaret": N_("All year"),
+    "tiltak_status_planlagt": N_("Planned"),
+    "tiltak_status_pagaar": N_("In progress"),
+    "tiltak_status_gjennomfort": N_("Completed"),
+    "tiltak_status_utsatt": N_("Postponed"),
+    "tiltak_status_avsluttet": N_("Ended"),
+    # tilbakeblikk
+    "tilbakeblikk": N_("Looking back"),
+    "seminar": N_("Seminar"),
+    "kostnader": N_("Costs"),
+    "finansiering": N_("Funding"),
+    "soknader": N_("Grant applications"),
+    "soker": N_("Applicant"),
+    "giver": N_("Grant giver"),
+    "formaal": N_("Purpose"),
+    "belop_sokt": N_("Applied for"),
+    "belop_innvilget": N_("Granted"),
+    "utfall": N_("Outcome"),
+    "utfall_innvilget": N_("Granted"),
+    "utfall_delvis": N_("Partly granted"),
+    "utfall_avslag": N_("Refused"),
+    "utfall_venter": N_("Awaiting answer"),
+    # møteplan
+    "moteplan": N_("Meeting plan"),
+    "aarshjul": N_("Year wheel"),
+    "vaar": N_("Spring"),
+    "haust": N_("Autumn"),
+    "dato": N_("Date"),
+    "tid": N_("Time"),
+    "sted": N_("Place"),
+    "tema": N_("Theme"),
+    "organ": N_("Group"),
+    "merknad": N_("Note"),
+    "alle_moter": N_("All meetings by date"),
+    "status_flyttet": N_("moved"),
+    "status_utsatt": N_("postponed"),
+    "status_avlyst": N_("cancelled"),
+    "paa_grunn_av": N_("because of"),
+    "ny_dato": N_("new date"),
+    "kl": N_("at (time)"),
+    "kr": N_("NOK (before an amount)"),
+}
+"""Label key → English msgid."""
+
+
+def NP_(context: str, msgid: str) -> str:
+    """Mark ``msgid`` in ``context`` for extraction without translating it."""
+    return msgid
+
+
+CONTEXT_WORDS: tuple[str, ...] = (
+    # Weekday and month names come from CLDR; a catalog overrides them here
+    # when the language's usage differs (nynorsk «sundag», «tys.»).
+    NP_("weekday", "monday"), NP_("weekday", "tuesday"), NP_("weekday", "wednesday"),
+    NP_("weekday", "thursday"), NP_("weekday", "friday"), NP_("weekday", "saturday"),
+    NP_("weekday", "sunday"),
+    NP_("weekday-abbr", "monday"), NP_("weekday-abbr", "tuesday"),
+    NP_("weekday-abbr", "wednesday"), NP_("weekday-abbr", "thursday"),
+    NP_("weekday-abbr", "friday"), NP_("weekday-abbr", "saturday"),
+    NP_("weekday-abbr", "sunday"),
+    NP_("month", "january"), NP_("month", "february"), NP_("month", "march"),
+    NP_("month", "april"), NP_("month", "may"), NP_("month", "june"), NP_("month", "july"),
+    NP_("month", "august"), NP_("month", "september"), NP_("month", "october"),
+    NP_("month", "november"), NP_("month", "december"),
+    NP_("month-abbr", "january"), NP_("month-abbr", "february"), NP_("month-abbr", "march"),
+    NP_("month-abbr", "april"), NP_("month-abbr", "may"), NP_("month-abbr", "june"),
+    NP_("month-abbr", "july"), NP_("month-abbr", "august"), NP_("month-abbr", "september"),
+    NP_("month-abbr", "october"), NP_("month-abbr", "november"),
+    NP_("month-abbr", "december"),
+    # Numbers written as words in running text (Språkrådet: up to twelve).
+    NP_("number", "1"), NP_("number", "2"), NP_("number", "3"), NP_("number", "4"),
+    NP_("number", "5"), NP_("number", "6"), NP_("number", "7"), NP_("number", "8"),
+    NP_("number", "9"), NP_("number", "10"), NP_("number", "11"), NP_("number", "12"),
+    NP_("number-neuter", "1"),
+    NP_("ordinal", "1"), NP_("ordinal", "2"), NP_("ordinal", "3"), NP_("ordinal", "4"),
+    NP_("ordinal", "5"), NP_("ordinal", "6"), NP_("ordinal", "7"), NP_("ordinal", "8"),
+    NP_("ordinal", "9"), NP_("ordinal", "10"), NP_("ordinal", "-1"),
+)
+"""Words looked up by context; an empty translation falls back to CLDR."""
+
+CLDR_FALLBACK_CONTEXTS = frozenset({"weekday", "weekday-abbr", "month", "month-abbr"})
+"""Contexts a catalog may leave untranslated (Babel's CLDR data is used)."""

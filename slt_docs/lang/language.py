@@ -1,0 +1,163 @@
+"""One written language: its fixed words and how it writes dates, times and amounts.
+
+Formatting follows Språkrådet's conventions: ``fredag 4. mars 2022``,
+``fre. 4. mars``, ``kl. 08.30–09.30`` (full stop in times, en dash in
+ranges), ``kr 10 000`` (space as thousands separator), weekday and month
+names in lower case. Names come from Babel (CLDR), with the catalog's
+overrides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+
+from babel import Locale
+from babel.numbers import format_decimal
+
+from ..models import Tidsrom
+from .catalog import load_translations
+from .labels import LABELS
+
+NBSP = "\u00a0"
+EN_DASH = "–"
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+
+
+class Language:
+    """The fixed words and formats of one language (``nb``, ``nn`` …)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.locale = Locale.parse(code)
+        self._tr: gettext.GNUTranslations = load_translations(code)
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    @property
+    def bcp47(self) -> str:
+        """The tag Word uses for spell-checking: ``nb-NO``, ``nn-NO``."""
+        territory = self.locale.territory or "NO"
+        return f"{self.locale.language}-{territory}"
+
+    # -- words --------------------------------------------------------------
+    def gettext(self, msgid: str) -> str:
+        """The translation of ``msgid`` (the msgid itself if untranslated)."""
+        return self._tr.gettext(msgid)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular or plural translation for ``n``."""
+        return self._tr.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, msgid: str) -> str:
+        """The translation of ``msgid`` in ``context``; empty when the catalog
+        has none (so callers can fall back to CLDR)."""
+        result = self._tr.pgettext(context, msgid)
+        return "" if result == msgid else result
+
+    def label(self, key: str) -> str:
+        """The fixed word for label ``key`` (see :data:`LABELS`)."""
+        return self.gettext(LABELS[key])
+
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """Every label of :data:`LABELS`, translated."""
+        return {key: self.gettext(msgid) for key, msgid in LABELS.items()}
+
+    def number_word(self, n: int, neuter: bool = False) -> str:
+        """``4`` → "fire"; ``1`` with ``neuter`` → "ett"/"eitt". Numbers over
+        twelve stay digits (Språkrådet's rule for running text)."""
+        if neuter:
+            word = self.pgettext("number-neuter", str(n))
+            if word:
+                return word
+        return self.pgettext("number", str(n)) or str(n)
+
+    def ordinal_word(self, n: int) -> str:
+        """``1`` → "første", ``-1`` → "siste"; others as "6."."""
+        return self.pgettext("ordinal", str(n)) or f"{n}."
+
+    # -- dates -------------------------------------------------------------
+    def weekday(self, day: dt.date | int, short: bool = False) -> str:
+        """The weekday's name in lower case: "tysdag", or short "tys."."""
+        index = day if isinstance(day, int) else day.weekday()
+        context = "weekday-abbr" if short else "weekday"
+        override = self.pgettext(context, _WEEKDAY_KEYS[index])
+        if override:
+            return override
+        names = self.locale.days["format"]["abbreviated" if short else "wide"]
+        return names[index].lower()
+
+    def month(self, month: int, short: bool = False) -> str:
+        """The month's name in lower case: "mars", or short "mars"/"sep."."""
+        context = "month-abbr" if short else "month"
+        override = self.pgettext(context, _MONTH_KEYS[month - 1])
+        if override:
+            return override
+        names = self.locale.months["format"]["abbreviated" if short else "wide"]
+        return names[month].lower()
+
+    def date(self, day: dt.date, *, weekday: bool = True, year: bool = True,
+             short: bool = False, short_month: bool = False) -> str:
+        """``fredag 4. mars 2022``; ``short`` abbreviates the weekday
+        (``fre. 4. mars 2022``), ``short_month`` the month (``4. sep. 2022``);
+        ``weekday=False`` gives ``4. mars 2022``."""
+        parts = []
+        if weekday:
+            parts.append(self.weekday(day, short=short))
+        parts.append(f"{day.day}. {self.month(day.month, short=short_month)}")
+        if year:
+            parts.append(str(day.year))
+        return " ".join(parts)
+
+    def date_numeric(self, day: dt.date) -> str:
+        """``04.03.2022``."""
+        return f"{day:%d.%m.%Y}"
+
+    # -- times -------------------------------------------------------------
+    def time(self, value: dt.time) -> str:
+        """``08.30``: hours and minutes with a full stop (Språkrådet)."""
+        return f"{value.hour:02d}.{value.minute:02d}"
+
+    def time_range(self, value: Tidsrom, *, prefix: bool = True) -> str:
+        """``kl. 08.30–09.30`` (en dash, no spaces); ``kl. 18.00`` without an end."""
+        text = self.time(value.start)
+        if value.slutt is not None:
+            text += f"{EN_DASH}{self.time(value.slutt)}"
+        return f"{self.label('kl')}{NBSP}{text}" if prefix else text
+
+    def date_time(self, day: dt.date, tid: Tidsrom | None, *, short: bool = True,
+                  year: bool = False) -> str:
+        """``tys. 25. januar kl. 13.00–15.00``."""
+        text = self.date(day, short=short, year=year)
+        return f"{text} {self.time_range(tid)}" if tid else text
+
+    def year_range(self, start: int, end: int) -> str:
+        """``2022`` or ``2022–2025``."""
+        return str(start) if start == end else f"{start}{EN_DASH}{end}"
+
+    # -- numbers -----------------------------------------------------------
+    def number(self, value: float) -> str:
+        """``10 000`` with a (non-breaking) space as thousands separator."""
+        return format_decimal(value, locale=self.locale).replace("\u202f", NBSP)
+
+    def amount(self, kroner: int) -> str:
+        """``kr 10 000``."""
+        return f"{self.label('kr')}{NBSP}{self.number(kroner)}"
+
+    def hours(self, value: float) -> str:
+        """``2`` → "to timer"/"to timar"; ``1.5`` → "1,5 timer"."""
+        whole = float(value).is_integer()
+        count = self.number_word(int(value)) if whole else self.number(value)
+        n = int(value) if whole else 2
+        return self.ngettext("{count} hour", "{count} hours", n).format(count=count)
+
+
+@functools.cache
+def get_language(code: str) -> Language:
+    """The :class:`Language` for ``code`` (cached)."""
+    return Language(code)

@@ -1,0 +1,30 @@
+"""The root of a kommune's SLT data: everything ``slt_docs.load`` returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attrs import field, frozen
+
+from .dokumenter import Dokumenter
+from .handlingsplan import Handlingsplan
+from .kommune import Kommune
+from .moteplan import Moteplan
+from .organisasjon import Organisasjon
+
+
+@frozen(kw_only=True)
+class SltData:
+    """One kommune's SLT content: the kommune, its organisation (written once)
+    and the documents built on it. In YAML these are the top-level keys
+    ``kommune``, ``organisasjon``, ``handlingsplan``, ``moteplan`` and
+    ``dokumenter``, in one file or spread over several files in a folder."""
+
+    kommune: Kommune
+    organisasjon: Organisasjon
+    handlingsplan: Handlingsplan | None = None
+    moteplan: Moteplan | None = None
+    dokumenter: Dokumenter = field(factory=Dokumenter)
+    kilde: Path | None = field(default=None, eq=False, repr=False)
+    """The folder the data was loaded from (for logo and profile files);
+    not part of the data itself."""
