@@ -367,7 +367,7 @@ def _register_unstructure(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(Tidsrom, format_tidsrom_data)
     conv.register_unstructure_hook(Periode, format_periode_data)
     conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.name
     )
 
     def omit_defaults(cls: type) -> Any:
@@ -378,14 +378,14 @@ def _register_unstructure(conv: cattrs.Converter) -> None:
 
     conv.register_unstructure_hook_factory(attrs.has, omit_defaults)
 
+    for cls, key in ((Punkt, "tekst"), (Tidspunkt, "tekst"), (Medlem, "rolle"),
+                     (Moteplass, "tekst")):
+        conv.register_unstructure_hook(cls, _short_unstructure(conv, cls, key))
     base_blokk = conv.get_unstructure_hook(Blokk)
     conv.register_unstructure_hook(
         Blokk, lambda b: b.avsnitt if b.avsnitt is not None and not b.punkter and not b.kilde
         and not b.lenke else base_blokk(b)
     )
-    for cls, key in ((Punkt, "tekst"), (Tidspunkt, "tekst"), (Medlem, "rolle"),
-                     (Moteplass, "tekst")):
-        conv.register_unstructure_hook(cls, _short_unstructure(conv, cls, key))
 
 
 def _short_unstructure(conv: cattrs.Converter, cls: type, key: str) -> Any:

@@ -226,11 +226,15 @@ class Organisasjon:
         return next((n for n in self.nivaa if n.type is kind), None)
 
     def finn(self, ref: str) -> Organ | None:
-        """The body ``ref`` names: by id, by name, or (for levels) by kind in
-        bokmål or nynorsk. ``None`` when nothing matches."""
+        """The body ``ref`` names: by id first, then by name, then (for levels)
+        by kind in bokmål or nynorsk. ``None`` when nothing matches."""
         key = slug(ref)
-        for organ in self.organer():
-            if organ_id(organ) == key or (organ.navn and slug(organ.navn) == key):
+        organs = list(self.organer())
+        for organ in organs:
+            if organ_id(organ) == key:
+                return organ
+        for organ in organs:
+            if organ.navn and slug(organ.navn) == key:
                 return organ
         kind = NIVAA_ALIASES.get(key)
         if kind is not None:

@@ -1,0 +1,220 @@
+"""View pieces shared by every document kind.
+
+A view is the model prepared for one language: every fixed word looked up,
+every date formatted, every number derived. Templates only loop, test and
+print fields of these objects (see docs/template-fields.md, generated from
+these classes). Views are frozen attrs classes of plain strings, lists and
+other views, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+from babel.lists import format_list
+
+from ..lang import Language
+from ..models import (
+    Blokk,
+    Mandat,
+    Medlem,
+    Moteverksemd,
+    Nivaa,
+    NivaaType,
+    Organ,
+    Seksjon,
+    Tidsenhet,
+)
+
+
+@frozen(kw_only=True)
+class PunktView:
+    """One bullet point: ``lead`` is a bold lead-in ("Førebygging: ") or empty."""
+
+    lead: str
+    tekst: str
+
+
+@frozen(kw_only=True)
+class LenkeView:
+    """A link: its visible text and address."""
+
+    tekst: str
+    url: str
+
+
+@frozen(kw_only=True)
+class BlokkView:
+    """One block of the kommune's text. Exactly one of ``avsnitt`` (a
+    paragraph), ``punkter`` (bullet points), ``kilde`` (a citation) or
+    ``lenke`` is set."""
+
+    avsnitt: str = ""
+    punkter: tuple[PunktView, ...] = ()
+    kilde: str = ""
+    lenke: LenkeView | None = None
+
+
+@frozen(kw_only=True)
+class SeksjonView:
+    """A titled section of the kommune's text; ``plan`` describes the plan it
+    refers to ("Statsforvaltaren i Møre og Romsdal · 2021–2030") or is empty."""
+
+    tittel: str
+    blokker: tuple[BlokkView, ...]
+    plan: str = ""
+
+
+@frozen(kw_only=True)
+class MandatView:
+    """A mandate: its heading word, paragraphs and points."""
+
+    etikett: str
+    tekst: tuple[str, ...]
+    punkter: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class GruppeView:
+    """A group or body shown with its members, mandate and meetings."""
+
+    navn: str
+    beskrivelse: tuple[BlokkView, ...]
+    deltakere: tuple[str, ...]
+    storrelse: str
+    mandat: MandatView | None
+    moteverksemd: str
+
+
+def blocks(items: Iterable[Blokk]) -> tuple[BlokkView, ...]:
+    """The view of the kommune's text blocks."""
+    out = []
+    for b in items:
+        if b.avsnitt is not None:
+            out.append(BlokkView(avsnitt=b.avsnitt))
+        elif b.punkter:
+            out.append(BlokkView(punkter=tuple(
+                PunktView(lead=f"{p.tittel}: " if p.tittel else "", tekst=p.tekst)
+                for p in b.punkter)))
+        elif b.kilde is not None:
+            out.append(BlokkView(kilde=b.kilde))
+        elif b.lenke is not None:
+            out.append(BlokkView(lenke=LenkeView(tekst=b.lenke.tekst or b.lenke.url,
+                                                 url=b.lenke.url)))
+    return tuple(out)
+
+
+def sections(items: Iterable[Seksjon], lang: Language) -> tuple[SeksjonView, ...]:
+    """The view of titled sections, with a line about the plan each refers to."""
+    out = []
+    for s in items:
+        plan = ""
+        if s.plan is not None:
+            parts = [s.plan.eier or ""]
+            if s.plan.periode is not None:
+                parts.append(lang.year_range(s.plan.periode.fra, s.plan.periode.til))
+            plan = " · ".join(p for p in parts if p)
+        out.append(SeksjonView(tittel=s.tittel or "", blokker=blocks(s.innhold), plan=plan))
+    return tuple(out)
+
+
+def capitalize(text: str) -> str:
+    """``"fire møte"`` → ``"Fire møte"`` (only the first letter)."""
+    return text[:1].upper() + text[1:]
+
+
+def join_words(items: Iterable[str], lang: Language) -> str:
+    """``a, b og c`` in the language's list style (Babel/CLDR)."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    return format_list(items, locale=lang.locale)
+
+
+def member_text(member: Medlem) -> str:
+    """``Representant, NAV (merknad)`` — role, unit, note and name as given."""
+    text = member.rolle
+    if member.enhet:
+        text += f", {member.enhet}"
+    if member.navn:
+        text += f" ({member.navn})"
+    if member.merknad:
+        text += f" ({member.merknad})"
+    return text
+
+
+def mandate_view(mandat: Mandat | None, lang: Language) -> MandatView | None:
+    """The view of a mandate, or ``None``."""
+    if mandat is None or not (mandat.tekst or mandat.punkter):
+        return None
+    return MandatView(etikett=mandat.etikett or lang.label("mandat"), tekst=mandat.tekst,
+                      punkter=mandat.punkter)
+
+
+_UNIT_PHRASES = {
+    Tidsenhet.aar: ("{count} meeting a year", "{count} meetings a year"),
+    Tidsenhet.halvaar: ("{count} meeting every half-year", "{count} meetings every half-year"),
+    Tidsenhet.maaned: ("{count} meeting a month", "{count} meetings a month"),
+    Tidsenhet.uke: ("{count} meeting a week", "{count} meetings a week"),
+}
+
+
+def frequency_text(freq: Moteverksemd | None, lang: Language) -> str:
+    """How often a body meets, in words: "fire møte i året à to timar (årets
+    siste møte er på fire timar)", "minst ett møte i halvåret", "møter ved
+    behov og minst seks møter i året". Empty when unknown."""
+    if freq is None:
+        return ""
+    text = ""
+    if freq.antall is not None:
+        singular, plural = _UNIT_PHRASES[freq.per]
+        count = lang.number_word(freq.antall, neuter=True)
+        text = lang.ngettext(singular, plural, freq.antall).format(count=count)
+        if freq.minst:
+            text = lang.gettext("at least {meetings}").format(meetings=text)
+        elif freq.omtrent:
+            text = lang.gettext("about {meetings}").format(meetings=text)
+    if freq.ved_behov:
+        text = (lang.gettext("meetings as needed and {meetings}").format(meetings=text) if text
+                else lang.gettext("meetings as needed"))
+    if freq.timer is not None and text:
+        text = lang.gettext("{meetings} of {hours} each").format(
+            meetings=text, hours=lang.hours(freq.timer))
+    if freq.siste_moete_timer is not None and text:
+        text += " " + lang.gettext("(the last meeting of the year lasts {hours})").format(
+            hours=lang.hours(freq.siste_moete_timer))
+    if freq.merknad:
+        text = f"{text}. {freq.merknad}" if text else freq.merknad
+    return text
+
+
+def level_name(kind: NivaaType, lang: Language) -> str:
+    """"Styrande nivå" / "Styrende nivå" for a level kind."""
+    return lang.label(kind.value)
+
+
+def organ_name(organ: Organ, lang: Language) -> str:
+    """A body's own name, or for an unnamed level the name of its kind."""
+    if organ.navn:
+        return organ.navn
+    if isinstance(organ, Nivaa):
+        return level_name(organ.type, lang)
+    return organ.id or ""
+
+
+def group_view(organ: Organ, lang: Language) -> GruppeView:
+    """The view of a group or body with members, mandate and meetings."""
+    beskrivelse = getattr(organ, "beskrivelse", ())
+    size = ""
+    if organ.storrelse is not None:
+        size = lang.gettext("about {count} participants").format(
+            count=lang.number(organ.storrelse))
+    return GruppeView(
+        navn=organ_name(organ, lang),
+        beskrivelse=blocks(beskrivelse),
+        deltakere=tuple(member_text(m) for m in organ.deltakere),
+        storrelse=size,
+        mandat=mandate_view(organ.mandat, lang),
+        moteverksemd=capitalize(frequency_text(organ.moteverksemd, lang)),
+    )
