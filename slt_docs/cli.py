@@ -18,7 +18,9 @@ from typing import NoReturn
 
 from . import __version__
 from .data import dump_folder, dumps, read
+from .documents import output_name, parse_kind, render, render_all
 from .errors import SltError
+from .render.pdf import to_pdf
 from .lang import get_language
 from .models import SltData
 
@@ -92,6 +94,51 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _parse_delmaal(text: str | None) -> tuple[int, ...]:
+    if not text:
+        return ()
+    try:
+        return tuple(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError as exc:
+        raise SltError(f"--delmaal må være tall skilt med komma, f.eks. 1,3 (fikk «{text}»)") \
+            from exc
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """``slt-docs render PATH [--doc KIND] [-o OUT]``: make the documents."""
+    result = read(args.path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.data is None:
+        print(f"{args.path}: {len(result.errors)} feil funnet; ingen dokumenter laget",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    data = result.data
+    delmaal = _parse_delmaal(args.delmaal)
+    if args.doc:
+        kind = parse_kind(args.doc)
+        output = args.output or Path(output_name(kind))
+        if output.is_dir() or str(output).endswith(("/", os.sep)):
+            output = output / output_name(kind, args.organ, args.lang)
+        render(data, kind, lang=args.lang, output=output, organ=args.organ, delmaal=delmaal,
+               form=args.tabell, template=args.template)
+        written = [output]
+    else:
+        folder = args.output or Path("out")
+        written = render_all(data, folder, lang=args.lang, form=args.tabell)
+    for path in written:
+        print(f"skrev {path}")
+    if args.pdf:
+        pairs = [(p, p.with_suffix(".pdf")) for p in written]
+        updated = to_pdf(pairs)
+        for _, pdf in pairs:
+            print(f"skrev {pdf}")
+        if not updated:
+            print("merk: innholdsfortegnelsen i PDF-en ble ikke oppdatert (LibreOffice mangler "
+                  "UNO-støtte; installer python3-uno)", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = _Parser(
@@ -105,6 +152,27 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="kontroller dataene i en kommunemappe eller YAML-fil")
     check.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     check.set_defaults(func=cmd_check)
+
+    rend = sub.add_parser(
+        "render", help="lag dokumentene (handlingsplan, mandat, tiltak, møteplan) som .docx")
+    rend.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    rend.add_argument("--doc", metavar="TYPE",
+                      help="handlingsplan, mandat, tiltak eller moteplan (uten: alle dokumenter "
+                      "dataene gir grunnlag for)")
+    rend.add_argument("-o", "--output", type=Path, metavar="UT",
+                      help="fil (med --doc) eller mappe (uten --doc; standard: out/)")
+    rend.add_argument("--lang", metavar="SPRÅK",
+                      help="nb (bokmål) eller nn (nynorsk); standard: kommunens språk")
+    rend.add_argument("--organ", "--level", dest="organ", metavar="ORGAN",
+                      help="for --doc mandat: nivå (styrende/styrande …) eller organets navn/id")
+    rend.add_argument("--delmaal", metavar="N[,N]",
+                      help="for --doc tiltak: bare disse delmålene, f.eks. 1,3")
+    rend.add_argument("--tabell", choices=["enkel", "full"],
+                      help="tiltakstabellens form: enkel (tiltak · ansvar) eller full "
+                      "(delmål · tiltak · ansvar · tidspunkt)")
+    rend.add_argument("--template", type=Path, metavar="MAL", help="en egen Word-mal (.docx)")
+    rend.add_argument("--pdf", action="store_true", help="lag også PDF med LibreOffice")
+    rend.set_defaults(func=cmd_render)
 
     dump = sub.add_parser("dump", help="skriv dataene ut igjen som YAML (normalisert)")
     dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")

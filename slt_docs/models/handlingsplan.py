@@ -100,7 +100,7 @@ class TilbakeblikkMoete:
     ("arbeidsseminar/workshop") and the topics dealt with."""
 
     organ: str
-    tema: tuple[Blokk, ...] = ()
+    tema: tuple[str, ...] = ()
     dato: dt.date | None = None
     merknad: str | None = None
     tittel: str | None = None

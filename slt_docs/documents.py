@@ -1,0 +1,235 @@
+"""The document kinds and how each is made: which view, which template, what
+the data must hold. ``render`` is the one call other tools need.
+
+>>> import slt_docs
+>>> data = slt_docs.load("examples/aukra")
+>>> docx_bytes = slt_docs.render(data, "handlingsplan")            # nynorsk, as the data says
+>>> slt_docs.render(data, "handlingsplan", lang="nb", output="plan.docx")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from .data import load
+from .errors import SltError
+from .lang import Language, get_language
+from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
+from .render.docx import Picture, render_docx
+from .render.package import write_atomic
+from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
+
+
+class DocKind(enum.Enum):
+    """The documents slt_docs makes."""
+
+    handlingsplan = "handlingsplan"
+    mandat = "mandat"
+    tiltak = "tiltak"
+    moteplan = "moteplan"
+
+
+@frozen(kw_only=True)
+class Options:
+    """Choices for one rendering: language, which body (for a mandate), which
+    delmål (for a tiltak table), the table shape, a template file."""
+
+    lang: str | None = None
+    organ: str | None = None
+    delmaal: tuple[int, ...] = ()
+    form: Tabellform | None = None
+    template: Path | None = None
+
+
+def default_template(kind: DocKind) -> Path:
+    """The shipped template for ``kind``."""
+    return Path(str(resources.files("slt_docs.templates").joinpath(f"{kind.value}.docx")))
+
+
+def _language(data: SltData, options: Options) -> Language:
+    return get_language(options.lang or data.kommune.spraak)
+
+
+def document_date(data: SltData, kind: DocKind) -> dt.datetime:
+    """The date written into the document's properties: when it was adopted,
+    else the first day of its period (never the clock, so output is reproducible)."""
+    plan, mp = data.handlingsplan, data.moteplan
+    if kind is DocKind.moteplan and mp is not None:
+        day = mp.vedtatt.dato if mp.vedtatt and mp.vedtatt.dato else dt.date(mp.aar, 1, 1)
+    elif plan is not None:
+        day = plan.vedtatt.dato if plan.vedtatt and plan.vedtatt.dato else dt.date(
+            plan.periode.fra, 1, 1)
+    elif mp is not None:
+        day = dt.date(mp.aar, 1, 1)
+    else:
+        day = dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, 12, 0, 0)
+
+
+def _pictures(data: SltData, view: Any) -> dict[str, Picture]:
+    pictures: dict[str, Picture] = {}
+    logo = data.kommune.logo
+    if logo and data.kilde is not None:
+        pictures["logo"] = Picture(source=data.kilde / logo, width_mm=40,
+                                   alt=view.dok.logo_alt)
+    return pictures
+
+
+def mandate_document(data: SltData, ref: str | None) -> MandatDokument:
+    """The mandate document for the body ``ref`` (by id, name or level kind):
+    the one described in ``dokumenter.mandat`` if any, else a plain one."""
+    if ref is None:
+        if data.dokumenter.mandat:
+            return data.dokumenter.mandat[0]
+        raise SltError("velg hvilket organ mandatet gjelder, f.eks. --organ koordinerende")
+    organ = data.organisasjon.finn(ref)
+    if organ is None:
+        known = ", ".join(organ_id(o) for o in data.organisasjon.organer())
+        raise SltError(f"finner ikke organet «{ref}»; kjente er: {known}")
+    for doc in data.dokumenter.mandat:
+        if data.organisasjon.finn(doc.organ) is organ:
+            return doc
+    return MandatDokument(organ=organ_id(organ))
+
+
+def _view(data: SltData, kind: DocKind, lang: Language, options: Options) -> Any:
+    if kind is DocKind.handlingsplan:
+        if data.handlingsplan is None:
+            raise SltError("dataene har ingen «handlingsplan:»")
+        return handlingsplan_view(data, lang, form=options.form)
+    if kind is DocKind.mandat:
+        return mandat_view(data, lang, mandate_document(data, options.organ))
+    if kind is DocKind.tiltak:
+        if data.handlingsplan is None:
+            raise SltError("en tiltakstabell krever en «handlingsplan:» med tiltak")
+        doc = data.dokumenter.tiltak[0] if data.dokumenter.tiltak else TiltakDokument()
+        if options.delmaal:
+            doc = TiltakDokument(tittel=doc.tittel, delmaal=options.delmaal,
+                                 kolonner=doc.kolonner, innledning=doc.innledning)
+            count = len(data.handlingsplan.delmaal)
+            wrong = [n for n in options.delmaal if not 1 <= n <= count]
+            if wrong:
+                raise SltError(f"handlingsplanen har ikke delmål {wrong[0]} (den har {count})")
+        return tiltak_document_view(data, lang, doc, form=options.form)
+    if kind is DocKind.moteplan:
+        return moteplan_view_for(data, lang)
+    raise SltError(f"ukjent dokumenttype «{kind}»")  # pragma: no cover
+
+
+def moteplan_view_for(data: SltData, lang: Language) -> Any:
+    """The møteplan view (its module comes with the møteplan template)."""
+    if data.moteplan is None:
+        raise SltError("dataene har ingen «moteplan:»")
+    try:
+        from .view.moteplan import moteplan_view
+    except ImportError as exc:  # pragma: no cover - present once the møteplan lands
+        raise SltError("møteplanen kan ikke lages i denne versjonen") from exc
+    return moteplan_view(data, lang)
+
+
+def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingsplan, *,
+           lang: str | None = None, output: str | Path | None = None,
+           organ: str | None = None, delmaal: tuple[int, ...] = (),
+           form: str | Tabellform | None = None,
+           template: str | Path | None = None) -> bytes:
+    """Render one document and return its .docx bytes (also written to
+    ``output`` when given, atomically). ``data`` is a loaded model or a path
+    to a kommune folder or YAML file. Raises :class:`SltError` (with a
+    Norwegian message) for bad data, options or templates."""
+    if not isinstance(data, SltData):
+        data = load(data)
+    kind = parse_kind(doc)
+    options = Options(lang=lang, organ=organ, delmaal=tuple(delmaal),
+                      form=Tabellform(form) if isinstance(form, str) else form,
+                      template=Path(template) if template else None)
+    result = render_bytes(data, kind, options)
+    if output is not None:
+        write_atomic(output, result)
+    return result
+
+
+def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
+    """Render ``kind`` with ``options`` into .docx bytes."""
+    language = _language(data, options)
+    view = _view(data, kind, language, options)
+    template = options.template or default_template(kind)
+    pictures = _pictures(data, view)
+    extra: Callable[[SltData, Any, Language], dict[str, Picture]] | None = getattr(
+        view, "_pictures", None)
+    if extra is not None:  # pragma: no cover - reserved for views that carry pictures
+        pictures.update(extra(data, view, language))
+    if kind is DocKind.moteplan:
+        pictures.update(_moteplan_pictures(data, language))
+    return render_docx(template, view, language, pictures=pictures,
+                       created=document_date(data, kind), template_name=template.name)
+
+
+def _moteplan_pictures(data: SltData, lang: Language) -> dict[str, Picture]:
+    try:
+        from .aarshjul import alt_text, wheel_png
+    except ImportError:  # pragma: no cover - present once the årshjul lands
+        return {}
+    return {"aarshjul": Picture(source=wheel_png(data, lang), width_mm=150,
+                                alt=alt_text(data, lang))}
+
+
+def parse_kind(doc: str | DocKind) -> DocKind:
+    """A document kind from its name."""
+    if isinstance(doc, DocKind):
+        return doc
+    try:
+        return DocKind(doc.strip().casefold().replace("ø", "o"))
+    except ValueError as exc:
+        kinds = ", ".join(k.value for k in DocKind)
+        raise SltError(f"ukjent dokumenttype «{doc}»; velg en av: {kinds}") from exc
+
+
+def available_documents(data: SltData) -> list[tuple[DocKind, str | None]]:
+    """Every document the data supports, with the body for each mandate."""
+    docs: list[tuple[DocKind, str | None]] = []
+    if data.handlingsplan is not None:
+        docs.append((DocKind.handlingsplan, None))
+        if data.handlingsplan.numbered_tiltak():
+            docs.append((DocKind.tiltak, None))
+    if data.moteplan is not None:
+        docs.append((DocKind.moteplan, None))
+    seen: set[str] = set()
+    for m in data.dokumenter.mandat:
+        organ = data.organisasjon.finn(m.organ)
+        key = organ_id(organ) if organ else m.organ
+        if key not in seen:
+            seen.add(key)
+            docs.append((DocKind.mandat, key))
+    return docs
+
+
+def output_name(kind: DocKind, organ: Organ | str | None = None, lang: str | None = None) -> str:
+    """``handlingsplan.docx``, ``mandat-koordineringsgruppa.docx`` (``-nb`` when a
+    language was chosen)."""
+    name = kind.value
+    if organ:
+        name += f"-{organ if isinstance(organ, str) else organ_id(organ)}"
+    if lang:
+        name += f"-{lang}"
+    return f"{name}.docx"
+
+
+def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | None = None,
+               form: str | Tabellform | None = None) -> list[Path]:
+    """Write every document the data supports into ``folder``; returns the paths."""
+    if not isinstance(data, SltData):
+        data = load(data)
+    folder = Path(folder)
+    written = []
+    for kind, organ in available_documents(data):
+        path = folder / output_name(kind, organ)
+        render(data, kind, lang=lang, organ=organ, form=form, output=path)
+        written.append(path)
+    return written

@@ -1,0 +1,189 @@
+"""Rendering a view into a Word template with docxtpl, in the sandbox.
+
+The view is the whole context: the template sees the view's fields (``dok``,
+``label``, ``tiltak`` …) plus ``bilde`` (pictures: ``bilde.logo``,
+``bilde.aarshjul``) and the helper ``lenke(...)`` for hyperlinks. After
+rendering, the document gets its properties (title, subject, author, fixed
+dates), its language (nb-NO/nn-NO, for spell-checking), alt text on every
+picture and a request to update the table of contents when opened; the zip is
+written with fixed timestamps so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, RichText
+from jinja2 import TemplateError
+
+from ..errors import Problem, SltError
+from ..lang import Language
+from .package import normalize_zip
+from .sandbox import RenderBudgetExceeded, SltSandbox
+
+MAX_OUTPUT_BYTES = 200 * 1024 * 1024
+"""Largest document part a rendering may produce (200 MiB of XML)."""
+
+
+class TemplateFault(SltError):
+    """A template could not be rendered: where and why, in Norwegian."""
+
+
+@attrs.frozen(kw_only=True)
+class Picture:
+    """A picture for the template: a file or PNG bytes, its width and alt text."""
+
+    source: Path | bytes
+    width_mm: float
+    alt: str
+
+
+class _AltImage(InlineImage):
+    """docxtpl's inline image, with alt text (``descr``) for screen readers."""
+
+    def __init__(self, tpl: DocxTemplate, picture: Picture) -> None:
+        source = io.BytesIO(picture.source) if isinstance(picture.source, bytes) else str(
+            picture.source)
+        super().__init__(tpl, source, width=Mm(picture.width_mm))
+        self.alt = picture.alt
+
+    def _insert_image(self) -> str:
+        inline = self.tpl.current_rendering_part.new_pic_inline(
+            self.image_descriptor, self.width, self.height)
+        for doc_pr in inline.xpath(".//wp:docPr"):
+            doc_pr.set("descr", self.alt)
+            doc_pr.set("title", self.alt)
+        return ("</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">' % inline.xml)
+
+
+def _context(view: Any) -> dict[str, Any]:
+    return {f.name: getattr(view, f.name) for f in attrs.fields(type(view))}
+
+
+def _link_helper(tpl: DocxTemplate) -> Callable[..., RichText]:
+    def lenke(link: Any) -> RichText:
+        """A hyperlink run for a ``LenkeView``."""
+        text = RichText()
+        text.add(link.tekst, url_id=tpl.build_url_id(link.url), style="Hyperlink",
+                 color="0563C1", underline=True)
+        return text
+
+    return lenke
+
+
+def render_docx(template: Path | bytes, view: Any, lang: Language, *,
+                pictures: dict[str, Picture] | None = None,
+                created: dt.datetime, template_name: str = "") -> bytes:
+    """Render ``view`` into ``template`` and return the .docx bytes."""
+    name = template_name or (template.name if isinstance(template, Path) else "malen")
+    try:
+        tpl = DocxTemplate(io.BytesIO(template) if isinstance(template, bytes) else str(template))
+        tpl.render_init()
+    except Exception as exc:  # python-docx raises many kinds for a broken file
+        raise TemplateFault(f"malen «{name}» kan ikke åpnes som et Word-dokument ({exc})") \
+            from exc
+    helpers = {"lenke": _link_helper(tpl)}
+    env = SltSandbox(helpers)
+    env.start_budget()
+    context = _context(view)
+    context["bilde"] = {key: _AltImage(tpl, pic) for key, pic in (pictures or {}).items()}
+    try:
+        tpl.render(context, env)
+    except RenderBudgetExceeded as exc:
+        raise TemplateFault(f"malen «{name}» ble stoppet: {exc}") from exc
+    except TemplateError as exc:
+        raise TemplateFault(_template_message(name, exc), [_template_problem(name, exc)]) \
+            from exc
+    _finish(tpl, view, lang, created)
+    out = io.BytesIO()
+    tpl.save(out)
+    data = out.getvalue()
+    if len(data) > MAX_OUTPUT_BYTES:
+        raise TemplateFault(f"malen «{name}» laget et dokument over grensen på "
+                            f"{MAX_OUTPUT_BYTES // (1024 * 1024)} MiB")
+    return normalize_zip(data)
+
+
+def _template_message(name: str, exc: TemplateError) -> str:
+    kind = {
+        "TemplateSyntaxError": "syntaksfeil i en mal-kode",
+        "UndefinedError": "malen bruker et felt som ikke finnes",
+        "SecurityError": "malen prøvde noe som ikke er tillatt",
+    }.get(type(exc).__name__, "malen kunne ikke fylles ut")
+    return f"malen «{name}»: {kind}: {exc.message or exc}"
+
+
+def _template_problem(name: str, exc: TemplateError) -> Problem:
+    context = " ".join(
+        t.strip() for t in getattr(exc, "docx_context", []) or [] if t and t.strip())
+    context = re.sub(r"\s+", " ", context)[:200]
+    where = f" (rundt teksten «{context}»)" if context else ""
+    return Problem(melding=f"{exc.message or exc}{where}", fil=Path(name))
+
+
+def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) -> None:
+    """Document properties, language, TOC update request."""
+    document = tpl.docx
+    dok = getattr(view, "dok", None)
+    props = document.core_properties
+    if dok is not None:
+        props.title = dok.tittel
+        props.subject = dok.emne
+        props.author = dok.forfatter
+        props.keywords = "SLT"
+    props.language = lang.bcp47
+    props.last_modified_by = "slt_docs"
+    props.created = created
+    props.modified = created
+    props.last_printed = created
+    props.revision = 1
+    props.comments = ""
+    _set_language(document, lang.bcp47)
+    if document.element.body.xpath(".//w:instrText[contains(., 'TOC')]"):
+        settings = document.settings.element
+        for old in settings.findall(qn("w:updateFields")):
+            settings.remove(old)
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+
+def _set_language(document: Any, tag: str) -> None:
+    """Set the language of the document's default run properties and styles."""
+    styles = document.styles.element
+    doc_defaults = styles.find(qn("w:docDefaults"))
+    if doc_defaults is None:
+        doc_defaults = parse_xml(
+            '<w:docDefaults xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+            'main"><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults>')
+        styles.insert(0, doc_defaults)
+    rpr = doc_defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        rpr_default = doc_defaults.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            doc_defaults.insert(0, rpr_default)
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for element in [rpr, *styles.xpath(".//w:rPr[w:lang]")]:
+        lang_el = element.find(qn("w:lang"))
+        if lang_el is None:
+            lang_el = OxmlElement("w:lang")
+            later = [element.find(qn(n)) for n in ("w:eastAsianLayout", "w:specVanish",
+                                                     "w:oMath")]
+            later = [e for e in later if e is not None]
+            if later:
+                later[0].addprevious(lang_el)
+            else:
+                element.append(lang_el)
+        lang_el.set(qn("w:val"), tag)

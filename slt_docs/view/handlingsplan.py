@@ -1,0 +1,300 @@
+"""The handlingsplan prepared for one language."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from ..lang import Language
+from ..models import Nivaa, SltData, Tilbakeblikk
+from .common import (
+    BlokkView,
+    GruppeView,
+    MandatView,
+    PunktView,
+    SeksjonView,
+    blocks,
+    capitalize,
+    frequency_text,
+    group_view,
+    join_words,
+    level_name,
+    mandate_view,
+    member_text,
+    organ_name,
+    sections,
+)
+from .document import DokumentView, document_info
+from .tiltak import Tabellform, TiltakTabellView, tiltak_table
+
+
+@frozen(kw_only=True)
+class StrategiView:
+    """A level's strategy goals: heading and points with bold lead-ins."""
+
+    tittel: str
+    punkter: tuple[PunktView, ...]
+
+
+@frozen(kw_only=True)
+class NivaaView:
+    """One SLT level. ``overskrift`` is "Styrande nivå – Politirådet i
+    Aukra"; ``moteverksemd`` the meeting frequency in words; ``budsjett`` the
+    sentence on the budget it decides over; ``moteplasser`` its meeting arenas
+    as lines."""
+
+    overskrift: str
+    type: str
+    navn: str
+    forutsetning: str
+    moteverksemd: str
+    deltakere: tuple[str, ...]
+    storrelse: str
+    mandat: MandatView | None
+    beslutningsmyndighet: tuple[str, ...]
+    budsjett: str
+    strategimaal: StrategiView | None
+    grupper: tuple[GruppeView, ...]
+    moteplasser: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class ArbeidsgruppeView:
+    """A working group: name, what kind, its note and mandate."""
+
+    navn: str
+    merknad: str
+    mandat: MandatView | None
+
+
+@frozen(kw_only=True)
+class KoordinatorView:
+    """The coordinator's role and tasks."""
+
+    tittel: str
+    rolle: tuple[BlokkView, ...]
+    oppgaver: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class OrganiseringView:
+    """The organisation as the plan shows it."""
+
+    innledning: tuple[BlokkView, ...]
+    nivaa: tuple[NivaaView, ...]
+    om_arbeidsgrupper: tuple[BlokkView, ...]
+    arbeidsgrupper: tuple[ArbeidsgruppeView, ...]
+    koordinator: KoordinatorView | None
+    moetefrekvens: tuple[str, ...]
+    informasjonsutveksling: tuple[BlokkView, ...]
+
+
+@frozen(kw_only=True)
+class TbMoeteView:
+    """A meeting looked back on: its heading and its topics."""
+
+    tittel: str
+    tema: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class SeminarView:
+    """A seminar looked back on."""
+
+    tittel: str
+    punkter: tuple[str, ...]
+    kostnader: tuple[str, ...]
+    finansiering: str
+
+
+@frozen(kw_only=True)
+class SoknadView:
+    """One grant application as a table row."""
+
+    soker: str
+    giver: str
+    formaal: str
+    sokt: str
+    utfall: str
+    merknad: str
+
+
+@frozen(kw_only=True)
+class TilbakeblikkView:
+    """The look back on last year."""
+
+    overskrift: str
+    innledning: tuple[BlokkView, ...]
+    moter_overskrift: str
+    moter: tuple[TbMoeteView, ...]
+    seminar: SeminarView | None
+    seksjoner: tuple[SeksjonView, ...]
+    arbeidsgrupper: tuple[str, ...]
+    soknader: tuple[SoknadView, ...]
+
+
+@frozen(kw_only=True)
+class HandlingsplanView:
+    """Everything the handlingsplan template shows."""
+
+    dok: DokumentView
+    label: dict[str, str]
+    visjon: str
+    bakgrunn: tuple[SeksjonView, ...]
+    maal: tuple[BlokkView, ...]
+    maal_for_perioden: tuple[BlokkView, ...]
+    maalgruppe: tuple[BlokkView, ...]
+    organisering: OrganiseringView
+    tilbakeblikk: TilbakeblikkView | None
+    tiltak: TiltakTabellView
+    oppfolging: tuple[BlokkView, ...]
+
+
+def level_view(nivaa: Nivaa, data: SltData, lang: Language) -> NivaaView:
+    """The view of one level."""
+    kind = level_name(nivaa.type, lang)
+    heading = f"{kind} – {nivaa.navn}" if nivaa.navn else kind
+    strategy = None
+    if nivaa.strategimaal and nivaa.strategimaal.punkter:
+        s = nivaa.strategimaal
+        title = s.tittel or lang.label("strategimaal")
+        if s.utarbeidet:
+            title = f"{title}, {s.utarbeidet}"
+        strategy = StrategiView(tittel=title, punkter=tuple(
+            PunktView(lead=f"{p.tittel}: ", tekst=p.tekst) for p in s.punkter))
+    budget = ""
+    if nivaa.budsjettramme is not None:
+        budget = lang.gettext(
+            "May decide on the use of funds within a yearly budget of {amount}."
+        ).format(amount=lang.amount(nivaa.budsjettramme))
+    arenas = []
+    for plass in nivaa.moteplasser:
+        organ = data.organisasjon.finn(plass.organ) if plass.organ else None
+        freq = plass.moteverksemd or (organ.moteverksemd if organ else None)
+        name = plass.tekst or (f"«{organ_name(organ, lang)}»" if organ else "")
+        how = frequency_text(freq, lang)
+        arenas.append(lang.gettext("{arena} with {frequency}").format(arena=name, frequency=how)
+                      if how and not plass.tekst else name)
+    size = ""
+    if nivaa.storrelse is not None:
+        size = lang.gettext("about {count} participants").format(
+            count=lang.number(nivaa.storrelse))
+    return NivaaView(
+        overskrift=heading,
+        type=nivaa.type.value,
+        navn=organ_name(nivaa, lang),
+        forutsetning=nivaa.forutsetning or "",
+        moteverksemd=capitalize(frequency_text(nivaa.moteverksemd, lang)),
+        deltakere=tuple(member_text(m) for m in nivaa.deltakere),
+        storrelse=size,
+        mandat=mandate_view(nivaa.mandat, lang),
+        beslutningsmyndighet=nivaa.beslutningsmyndighet,
+        budsjett=budget,
+        strategimaal=strategy,
+        grupper=tuple(group_view(g, lang) for g in nivaa.grupper),
+        moteplasser=tuple(arenas),
+    )
+
+
+def organisation_view(data: SltData, lang: Language) -> OrganiseringView:
+    """The view of the organisation (levels, working groups, coordinator)."""
+    org = data.organisasjon
+    frequency = []
+    for organ in org.organer():
+        text = frequency_text(organ.moteverksemd, lang)
+        if text and isinstance(organ, Nivaa):
+            frequency.append(lang.gettext("{body} has {frequency}.").format(
+                body=organ_name(organ, lang), frequency=text))
+    groups = tuple(
+        ArbeidsgruppeView(navn=g.navn or g.id or "", merknad=g.merknad or "",
+                          mandat=mandate_view(g.mandat, lang))
+        for g in org.arbeidsgrupper)
+    coordinator = None
+    if org.koordinator is not None:
+        k = org.koordinator
+        coordinator = KoordinatorView(tittel=k.tittel, rolle=blocks(k.rolle), oppgaver=k.oppgaver)
+    return OrganiseringView(
+        innledning=blocks(org.innledning),
+        nivaa=tuple(level_view(n, data, lang) for n in org.nivaa),
+        om_arbeidsgrupper=blocks(org.om_arbeidsgrupper),
+        arbeidsgrupper=groups,
+        koordinator=coordinator,
+        moetefrekvens=tuple(frequency),
+        informasjonsutveksling=blocks(org.informasjonsutveksling),
+    )
+
+
+def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language) -> TilbakeblikkView:
+    """The view of the look back on last year."""
+    meetings = []
+    counts: dict[int, int] = {}
+    for m in tb.moter:
+        organ = data.organisasjon.finn(m.organ)
+        key = id(organ)
+        counts[key] = counts.get(key, 0) + 1
+        title = m.tittel or lang.gettext("{ordinal} meeting of {body}").format(
+            ordinal=capitalize(lang.ordinal_word(counts[key])),
+            body=organ_name(organ, lang) if organ else m.organ)
+        if m.merknad:
+            title += f" ({m.merknad})"
+        if m.dato:
+            title += f", {lang.date(m.dato, weekday=False)}"
+        meetings.append(TbMoeteView(tittel=title, tema=m.tema))
+    seminar = None
+    if tb.seminar is not None:
+        s = tb.seminar
+        points = []
+        if s.deltakere is not None:
+            points.append(lang.ngettext("{count} participant", "{count} participants",
+                                        s.deltakere).format(count=lang.number(s.deltakere)))
+        points.extend(s.punkter)
+        costs = tuple(f"{c.tekst}: {lang.amount(c.belop)}" if c.belop is not None else c.tekst
+                      for c in s.kostnader)
+        title = s.tittel or lang.label("seminar")
+        if s.dato:
+            title += f", {lang.date(s.dato, weekday=False)}"
+        seminar = SeminarView(tittel=title, punkter=tuple(points), kostnader=costs,
+                              finansiering=s.finansiering or "")
+    applications = []
+    for a in tb.soknader:
+        outcome = lang.label(f"utfall_{a.utfall.value}")
+        if a.belop_innvilget is not None:
+            outcome += f" {lang.amount(a.belop_innvilget)}"
+        if a.svar:
+            outcome += f" ({a.svar})"
+        applications.append(SoknadView(
+            soker=join_words(a.soker, lang), giver=a.giver, formaal=a.formaal,
+            sokt=lang.amount(a.belop_sokt) if a.belop_sokt is not None else "",
+            utfall=outcome, merknad=a.merknad or ""))
+    return TilbakeblikkView(
+        overskrift=lang.gettext("Looking back on {year}").format(year=tb.aar),
+        innledning=blocks(tb.innledning),
+        moter_overskrift=lang.gettext("Meetings in {year}").format(year=tb.aar),
+        moter=tuple(meetings),
+        seminar=seminar,
+        seksjoner=sections(tb.seksjoner, lang),
+        arbeidsgrupper=tb.arbeidsgrupper,
+        soknader=tuple(applications),
+    )
+
+
+def handlingsplan_view(data: SltData, lang: Language, *,
+                       form: Tabellform | None = None) -> HandlingsplanView:
+    """The view of the data's handlingsplan in ``lang``."""
+    plan = data.handlingsplan
+    assert plan is not None, "the caller checks that the data has a handlingsplan"
+    period = lang.year_range(plan.periode.fra, plan.periode.til)
+    dok = document_info(data, lang, kind="handlingsplan", title=plan.tittel,
+                        subtitle=plan.undertittel or "", period=period, adopted=plan.vedtatt)
+    return HandlingsplanView(
+        dok=dok,
+        label=lang.labels,
+        visjon=plan.visjon or "",
+        bakgrunn=sections(plan.bakgrunn, lang),
+        maal=blocks(plan.maal),
+        maal_for_perioden=blocks(plan.maal_for_perioden),
+        maalgruppe=blocks(plan.maalgruppe),
+        organisering=organisation_view(data, lang),
+        tilbakeblikk=look_back_view(plan.tilbakeblikk, data, lang) if plan.tilbakeblikk else None,
+        tiltak=tiltak_table(data, lang, form=form),
+        oppfolging=blocks(plan.oppfolging),
+    )

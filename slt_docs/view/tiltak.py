@@ -1,0 +1,186 @@
+"""The tiltak table, prepared for one language: rows with numbers, bullet
+points, ansvar and formatted tidspunkt. Used by the handlingsplan and by the
+tiltak document of its own."""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import frozen
+
+from ..lang import Language
+from ..models import Handlingsplan, Kolonne, SltData, Tidspunkt, Tiltak, TiltakDokument
+from .common import BlokkView, blocks
+from .document import DokumentView, document_info
+from .meetings import meetings_of
+
+
+class Tabellform(enum.Enum):
+    """The two table shapes the default templates hold."""
+
+    enkel = "enkel"
+    """Two columns: tiltak · ansvar (Nordre Land)."""
+    full = "full"
+    """Four columns: delmål (merged down its rows) · tiltak · ansvar · tidspunkt (Aukra)."""
+
+
+FORM_COLUMNS = {
+    Tabellform.enkel: (Kolonne.tiltak, Kolonne.ansvar),
+    Tabellform.full: (Kolonne.delmaal, Kolonne.tiltak, Kolonne.ansvar, Kolonne.tidspunkt),
+}
+
+
+@frozen(kw_only=True)
+class TiltakRad:
+    """One tiltak row: ``nummer`` ("1.1", or empty when the plan does not
+    number its tiltak), ``tittel``, ``overskrift`` (number and title: "1.1
+    Ungdata 2021"), bullet ``punkter``, ``ansvar`` (one item
+    per responsible; ``ansvar_tekst`` joined with commas), ``tidspunkt`` (one
+    line each: "tys. 25. januar kl. 13.00–15.00", "Heile året") and ``status``."""
+
+    nummer: str
+    tittel: str
+    overskrift: str
+    punkter: tuple[str, ...]
+    ansvar: tuple[str, ...]
+    ansvar_tekst: str
+    tidspunkt: tuple[str, ...]
+    status: str
+
+
+@frozen(kw_only=True)
+class DelmaalRad:
+    """A delmål with its rows: ``tekst`` is "1. Sikre tett samarbeid …
+    (generelt)"; empty for a plan without delmål."""
+
+    nummer: str
+    tekst: str
+    tiltak: tuple[TiltakRad, ...]
+
+
+@frozen(kw_only=True)
+class TiltakTabellView:
+    """The whole table: its heading, the main goal, the shape (``form``:
+    "enkel" or "full"), the column headings, the delmål with their rows and
+    the text after the table (``etterord``)."""
+
+    overskrift: str
+    hovedmaal: str
+    form: str
+    kolonner: tuple[str, ...]
+    delmaal: tuple[DelmaalRad, ...]
+    har_delmaal: bool
+    antall_tiltak: int
+    etterord: tuple[BlokkView, ...]
+
+
+def default_form(plan: Handlingsplan) -> Tabellform:
+    """The shape the data asks for (``tiltakstabell.kolonner``), else the full
+    table for a plan with delmål and the simple one otherwise."""
+    for form, columns in FORM_COLUMNS.items():
+        if plan.tiltakstabell.kolonner == columns:
+            return form
+    return Tabellform.full if plan.delmaal else Tabellform.enkel
+
+
+def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language) -> list[str]:
+    """Each part of a tiltak's "when" as lines of text."""
+    lines: list[str] = []
+    plan = data.handlingsplan
+    for part in parts:
+        texts: list[str] = []
+        if part.tekst:
+            texts = [part.tekst]
+        elif part.hele_aaret:
+            texts = [lang.label("hele_aaret")]
+        elif part.dato is not None:
+            texts = [lang.date_time(part.dato, part.tid)]
+        elif part.moter:
+            period = plan.periode if plan else None
+            texts = [lang.date_time(m.dato, m.tid) for m in meetings_of(data, part.moter)
+                     if period is None or m.dato in period]
+        if part.etikett and len(texts) == 1:
+            lines.append(f"{part.etikett}: {texts[0]}")
+        else:
+            if part.etikett:
+                lines.append(f"{part.etikett}:")
+            lines.extend(texts)
+    return lines
+
+
+def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language) -> TiltakRad:
+    """The view of one tiltak."""
+    status = lang.label(f"tiltak_status_{tiltak.status.value}") if tiltak.status else ""
+    return TiltakRad(
+        nummer=number,
+        tittel=tiltak.tittel,
+        overskrift=f"{number} {tiltak.tittel}" if number else tiltak.tittel,
+        punkter=tiltak.punkter,
+        ansvar=tiltak.ansvar,
+        ansvar_tekst=", ".join(tiltak.ansvar),
+        tidspunkt=tuple(tidspunkt_lines(tiltak.tidspunkt, data, lang)),
+        status=status,
+    )
+
+
+def tiltak_table(data: SltData, lang: Language, *, form: Tabellform | None = None,
+                 delmaal: tuple[int, ...] = (), title: str | None = None) -> TiltakTabellView:
+    """The tiltak table of the data's handlingsplan; ``delmaal`` picks
+    sub-goals by number (empty: all)."""
+    plan = data.handlingsplan
+    assert plan is not None, "the caller checks that the data has a handlingsplan"
+    form = form or default_form(plan)
+    numbers = iter(plan.numbered_tiltak())
+    rows: list[DelmaalRad] = []
+    for index, d in enumerate(plan.delmaal, start=1):
+        tiltak_rows = tuple(tiltak_row(next(numbers)[0], t, data, lang) for t in d.tiltak)
+        if delmaal and index not in delmaal:
+            continue
+        text = f"{index}. {d.tittel}"
+        if d.presisering:
+            text += f" ({d.presisering})"
+        rows.append(DelmaalRad(nummer=str(index), tekst=text, tiltak=tiltak_rows))
+    if plan.tiltak:
+        flat = tuple(tiltak_row("", t, data, lang) for t in plan.tiltak)
+        rows.append(DelmaalRad(nummer="", tekst="", tiltak=flat))
+    period = lang.year_range(plan.periode.fra, plan.periode.til)
+    heading = title or plan.tiltakstabell.tittel or (
+        lang.gettext("Goals and measures {period}").format(period=period))
+    columns = tuple(lang.label(c.value) for c in FORM_COLUMNS[form])
+    return TiltakTabellView(
+        overskrift=heading,
+        hovedmaal=plan.hovedmaal or "",
+        form=form.value,
+        kolonner=columns,
+        delmaal=tuple(rows),
+        har_delmaal=bool(plan.delmaal),
+        antall_tiltak=sum(len(r.tiltak) for r in rows),
+        etterord=blocks(plan.tiltakstabell.etterord),
+    )
+
+
+@frozen(kw_only=True)
+class TiltakDokView:
+    """Everything the tiltak template shows: the document identity, an
+    introduction and the table."""
+
+    dok: DokumentView
+    label: dict[str, str]
+    innledning: tuple[BlokkView, ...]
+    tiltak: TiltakTabellView
+
+
+def tiltak_document_view(data: SltData, lang: Language, doc: TiltakDokument,
+                         form: Tabellform | None = None) -> TiltakDokView:
+    """The view of a tiltak table as a document of its own."""
+    plan = data.handlingsplan
+    assert plan is not None, "checked when the data was loaded"
+    if form is None and doc.kolonner:
+        form = next((f for f, cols in FORM_COLUMNS.items() if cols == doc.kolonner), None)
+    table = tiltak_table(data, lang, form=form, delmaal=doc.delmaal)
+    period = lang.year_range(plan.periode.fra, plan.periode.til)
+    title = doc.tittel or table.overskrift
+    dok = document_info(data, lang, kind="tiltak", title=title, period=period,
+                        subtitle=plan.tittel)
+    return TiltakDokView(dok=dok, label=lang.labels, innledning=blocks(doc.innledning),
+                         tiltak=table)
