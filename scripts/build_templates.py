@@ -1,4 +1,4 @@
-"""Build the default Word templates in templates/ (handlingsplan, mandat, tiltak).
+"""Build the default Word templates in templates/ (handlingsplan, mandat, tiltak, møteplan).
 
 The templates are real Word documents with named styles (Title, Heading 1–3,
 List Bullet, the table style "SLT Tabell"), A4 pages, a header and a page
@@ -8,7 +8,6 @@ is how the defaults are made reproducibly:
 
     python scripts/build_templates.py
 
-The møteplan template is built by scripts/build_moteplan_template.py.
 """
 
 from __future__ import annotations
@@ -137,6 +136,12 @@ def _styles(doc: Document) -> None:
     _spacing(cell_bullet, after=1, line=1.05)
     cell_bullet.paragraph_format.left_indent = Mm(4)
     cell_bullet.paragraph_format.first_line_indent = Mm(-4)
+    note = para_style("SLT Tabellmerknad")
+    _font(note, 8.5, color=RGBColor(0x26, 0x26, 0x26))
+    _spacing(note, after=1, line=1.0)
+    footnote = para_style("SLT Fotnote")
+    _font(footnote, 9, italic=True)
+    _spacing(footnote, before=4, after=2)
     head = para_style("SLT Tabelloverskrift")
     _font(head, 9.5, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
     _spacing(head, after=0, line=1.0)
@@ -759,11 +764,100 @@ def build_tiltak() -> Document:
     return doc
 
 
+def grid_table(doc) -> None:
+    """The møteplan grid: one row per body, six month columns."""
+    widths = [47.0] + [35.0] * 6
+    table = _new_table(doc, widths)
+    row = _add_row(table, widths, header=True)
+    row.cells[0].paragraphs[0].style = "SLT Tabelloverskrift"
+    row.cells[0].paragraphs[0].add_run("{{ label.organ }}")
+    for i in range(6):
+        p = row.cells[i + 1].paragraphs[0]
+        p.style = "SLT Tabelloverskrift"
+        p.add_run(f"{{{{ h.maaneder[{i}] }}}}")
+    _tag_row(table, widths, "{%tr for r in h.rader %}")
+    row = _add_row(table, widths)
+    c0 = row.cells[0]
+    c0.paragraphs[0].style = "SLT Tabelltekst"
+    c0.paragraphs[0].add_run("{{ r.organ }}", style="Strong")
+    _shade(c0, LIGHT)
+    c0.add_paragraph("{%p for x in r.beskrivelse %}")
+    c0.add_paragraph("{{ x }}", style="SLT Tabellmerknad")
+    c0.add_paragraph("{%p endfor %}")
+    for i in range(6):
+        cell = row.cells[i + 1]
+        cell.paragraphs[0].text = f"{{%p for m in r.celler[{i}].moter %}}"
+        p = cell.add_paragraph(style="SLT Tabelltekst")
+        p.add_run("{{ m.dag }}", style="Strong")
+        p.add_run("{{ m.merke }}", style="Strong")
+        cell.add_paragraph("{%p for x in m.linjer %}")
+        cell.add_paragraph("{{ x }}", style="SLT Tabellmerknad")
+        cell.add_paragraph("{%p endfor %}")
+        cell.add_paragraph("{%p endfor %}")
+        cell.add_paragraph(f"{{%p if not r.celler[{i}].moter %}}")
+        cell.add_paragraph("", style="SLT Tabelltekst")
+        cell.add_paragraph("{%p endif %}")
+    _tag_row(table, widths, "{%tr endfor %}")
+
+
+def list_table(doc) -> None:
+    """Every meeting in date order."""
+    widths = [52.0, 28.0, 52.0, 45.0, 80.0]
+    table = _new_table(doc, widths)
+    row = _add_row(table, widths, header=True)
+    for cell, label in zip(row.cells, ("dato", "tid", "organ", "sted", "tema"), strict=True):
+        cell.paragraphs[0].style = "SLT Tabelloverskrift"
+        cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
+    _tag_row(table, widths, "{%tr for m in alle %}")
+    row = _add_row(table, widths)
+    for cell, name in zip(row.cells, ("dato", "tid", "organ", "sted", "tema"), strict=True):
+        cell.paragraphs[0].style = "SLT Tabelltekst"
+        cell.paragraphs[0].add_run(f"{{{{ m.{name} }}}}")
+    _tag_row(table, widths, "{%tr endfor %}")
+
+
+def build_moteplan() -> Document:
+    doc = setup_document(landscape=True)
+    header_footer(doc, first_page_blank=False)
+    blocks_macro(doc)
+    tag(doc, "{%p if dok.har_logo %}")
+    para(doc, "{{ bilde.logo }}")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ dok.kommune }}", style="SLT Forside kommune")
+    para(doc, "{{ dok.tittel }}", style="Title")
+    tag(doc, "{%p if dok.vedtatt %}")
+    para(doc, "({{ dok.vedtatt }})", style="Quote")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph("{{p blokker(innledning) }}")
+    tag(doc, "{%p for h in halvaar %}")
+    para(doc, "{{ h.overskrift }}", style="Heading 2")
+    grid_table(doc)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for f in fotnoter %}")
+    para(doc, "{{ f }}", style="SLT Fotnote")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if grupper %}")
+    para(doc, "{{ grupper_overskrift }}", style="Heading 2")
+    doc.add_paragraph("{{p blokker(om_grupper) }}")
+    tag(doc, "{%p for g in grupper %}")
+    para(doc, "{{ g.navn }}", "{% if g.merknad %} {{ g.merknad }}{% endif %}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    page_break(doc)
+    para(doc, "{{ label.aarshjul }}", style="Heading 1")
+    para(doc, "{{ bilde.aarshjul }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    page_break(doc)
+    para(doc, "{{ label.alle_moter }}", style="Heading 1")
+    list_table(doc)
+    return doc
+
+
 def save(doc: Document, path: Path) -> None:
     core = doc.core_properties
     core.author = "slt_docs"
     core.title = "SLT-mal"
-    core.comments = "Standardmal fra slt_docs. Rediger stiler og utseende i Word, men behold malkodene."
+    core.comments = ("Standardmal fra slt_docs. Rediger stiler og utseende i Word, "
+                     "men behold malkodene.")
     core.last_modified_by = "slt_docs"
     core.created = core.modified = dt.datetime(2026, 1, 1)
     core.revision = 1
@@ -778,6 +872,7 @@ def main() -> None:
     save(build_handlingsplan(), out / "handlingsplan.docx")
     save(build_mandat(), out / "mandat.docx")
     save(build_tiltak(), out / "tiltak.docx")
+    save(build_moteplan(), out / "moteplan.docx")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,6 @@ pybabel extract --no-location --omit-header --sort-output \
   -o templates/lang/slt_docs.pot slt_docs
 for po in templates/lang/*.po; do
   code=$(basename "$po" .po)
-  pybabel update --no-fuzzy-matching --omit-header --no-wrap -l "$code" \
+  pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -l "$code" \
     -i templates/lang/slt_docs.pot -o "$po"
 done

@@ -79,7 +79,7 @@ def main(argv):
                 doc.close(True)
         try:
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge closes as the office exits
+        except Exception:
             pass
         proc.wait(timeout=30)
     finally:

@@ -20,9 +20,9 @@ from . import __version__
 from .data import dump_folder, dumps, read
 from .documents import output_name, parse_kind, render, render_all
 from .errors import SltError
-from .render.pdf import to_pdf
 from .lang import get_language
 from .models import SltData
+from .render.pdf import to_pdf
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1

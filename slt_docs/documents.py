@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
+from .aarshjul import aarshjul_png, alt_text
 from .data import load
 from .errors import SltError
 from .lang import Language, get_language
@@ -25,6 +25,7 @@ from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .render.docx import Picture, render_docx
 from .render.package import write_atomic
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
+from .view.moteplan import moteplan_view
 
 
 class DocKind(enum.Enum):
@@ -124,13 +125,9 @@ def _view(data: SltData, kind: DocKind, lang: Language, options: Options) -> Any
 
 
 def moteplan_view_for(data: SltData, lang: Language) -> Any:
-    """The møteplan view (its module comes with the møteplan template)."""
+    """The møteplan view."""
     if data.moteplan is None:
         raise SltError("dataene har ingen «moteplan:»")
-    try:
-        from .view.moteplan import moteplan_view
-    except ImportError as exc:  # pragma: no cover - present once the møteplan lands
-        raise SltError("møteplanen kan ikke lages i denne versjonen") from exc
     return moteplan_view(data, lang)
 
 
@@ -161,10 +158,6 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
     view = _view(data, kind, language, options)
     template = options.template or default_template(kind)
     pictures = _pictures(data, view)
-    extra: Callable[[SltData, Any, Language], dict[str, Picture]] | None = getattr(
-        view, "_pictures", None)
-    if extra is not None:  # pragma: no cover - reserved for views that carry pictures
-        pictures.update(extra(data, view, language))
     if kind is DocKind.moteplan:
         pictures.update(_moteplan_pictures(data, language))
     return render_docx(template, view, language, pictures=pictures,
@@ -172,11 +165,7 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
 
 
 def _moteplan_pictures(data: SltData, lang: Language) -> dict[str, Picture]:
-    try:
-        from .aarshjul import alt_text, wheel_png
-    except ImportError:  # pragma: no cover - present once the årshjul lands
-        return {}
-    return {"aarshjul": Picture(source=wheel_png(data, lang), width_mm=150,
+    return {"aarshjul": Picture(source=aarshjul_png(data, lang=lang), width_mm=135,
                                 alt=alt_text(data, lang))}
 
 

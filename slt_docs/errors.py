@@ -71,5 +71,5 @@ def format_path(parts: tuple[str | int, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            out += f".{part}" if out else str(part)
     return out

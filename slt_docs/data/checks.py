@@ -23,6 +23,15 @@ from ..models import (
     Tidsrom,
     organ_id,
 )
+from ..schedule import (
+    HolidayCalendar,
+    RuleError,
+    empty_series_message,
+    expand_series,
+    holiday_calendar,
+    holiday_name,
+    rule_dates,
+)
 from .yamlsource import Path_
 
 Finding = tuple[Path_, str, Alvor]
@@ -39,6 +48,7 @@ def check_data(data: SltData) -> Iterator[Finding]:
         yield from _check_handlingsplan(data.handlingsplan, data)
     if data.moteplan is not None:
         yield from _check_moteplan(data.moteplan, data)
+        yield from _check_moteplan_dates(data.moteplan, data)
     yield from _check_dokumenter(data)
 
 
@@ -277,3 +287,110 @@ def _check_dokumenter(data: SltData) -> Iterator[Finding]:
 def _unknown_organ(ref: str, org: Organisasjon) -> str:
     known = ", ".join(sorted({organ_id(o) for o in org.organer() if organ_id(o)}))
     return f"finner ikke organet «{ref}» i organisasjonen; kjente er: {known}"
+
+
+# -- møteplan dates: series expanded, holidays known ---------------------------
+
+def _check_moteplan_dates(plan: Moteplan, data: SltData) -> Iterator[Finding]:
+    """What only the expanded dates show: a series without meetings, a moved
+    date the series does not have, an exception that changes nothing, and a
+    single meeting on a public holiday, in a school holiday or on a weekend."""
+    calendar = holiday_calendar(plan)
+    for index, moete in enumerate(plan.moter):
+        if moete.status.value == "avlyst":
+            continue
+        for name in ("dato", "ny_dato"):
+            day = getattr(moete, name)
+            message = _day_off_message(day, calendar) if day is not None else None
+            if message:
+                yield ("moteplan", "moter", index, name), message, WARNING
+    for index in range(len(plan.serier)):
+        yield from _check_series_dates(plan, data, index, calendar)
+    for index, forum in enumerate(data.organisasjon.moteforum):
+        rule = forum.fast_tid
+        at: Path_ = ("organisasjon", "moteforum", index, "fast_tid")
+        if rule is None or any(sev is ERROR for _, _, sev in _check_rule(rule, at)):
+            continue
+        try:
+            days = rule_dates(rule, plan.start, plan.slutt)
+        except RuleError as exc:
+            yield at, str(exc), ERROR
+            continue
+        if not days:
+            yield (at, f"regelen gir ingen datoer i møteplanens år {plan.aar} "
+                   f"(1. januar {plan.aar} – 31. januar {plan.aar + 1})", ERROR)
+
+
+def _check_series_dates(plan: Moteplan, data: SltData, index: int,
+                        calendar: HolidayCalendar) -> Iterator[Finding]:
+    serie = plan.serier[index]
+    at: Path_ = ("moteplan", "serier", index)
+    if data.organisasjon.finn(serie.organ) is None:
+        return
+    if serie.fra and serie.til and serie.til < serie.fra:
+        return
+    if any(severity is ERROR for _, _, severity in _check_rule(serie.regel, at)):
+        return  # reported by _check_rule already
+    try:
+        result = expand_series(serie, plan, index=index, calendar=calendar,
+                               org=data.organisasjon)
+    except RuleError as exc:
+        yield (*at, "regel"), str(exc), ERROR
+        return
+    message = empty_series_message(serie, plan, result)
+    if message:
+        yield (*at, "regel"), message, ERROR
+    generated = set(result.generert)
+    from_rule = set(result.regel)
+    for f_index, flytting in enumerate(serie.flyttinger):
+        f_at = (*at, "flyttinger", f_index)
+        if flytting.fra not in generated:
+            yield (*f_at, "fra"), _not_generated(flytting.fra, serie.unntak, from_rule,
+                                                 result.generert), ERROR
+        if flytting.tid is not None:
+            yield from _check_tidsrom(flytting.tid, (*f_at, "tid"))
+    for u_index, day in enumerate(serie.unntak):
+        if day not in from_rule:
+            yield ((*at, "unntak", u_index),
+                   f"{day:%d.%m.%Y} er ikke en av datoene regelen gir, så unntaket har ingen "
+                   f"virkning{_same_month(day, result.regel)}", WARNING)
+
+
+def _not_generated(day: dt.date, unntak: tuple[dt.date, ...], from_rule: set[dt.date],
+                   generated: tuple[dt.date, ...]) -> str:
+    head = f"serien har ikke noe møte {day:%d.%m.%Y} som kan flyttes"
+    if day in unntak:
+        return f"{head}: datoen står også i «unntak»"
+    if day in from_rule:
+        return f"{head}: måneden er tatt bort med «hopp_over_maaneder»"
+    return f"{head}{_same_month(day, generated)}"
+
+
+def _same_month(day: dt.date, dates: tuple[dt.date, ...]) -> str:
+    same = [d for d in dates if (d.year, d.month) == (day.year, day.month)]
+    if not same:
+        return f"; regelen gir ingen dato i {_MONTHS_NB[day.month - 1]} {day.year}"
+    listed = " og ".join(f"{d:%d.%m.%Y}" for d in same)
+    return f"; i {_MONTHS_NB[day.month - 1]} {day.year} gir regelen {listed}"
+
+
+_MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+              "september", "oktober", "november", "desember")
+
+
+def _day_off_message(day: dt.date, calendar: HolidayCalendar) -> str | None:
+    """A warning for a meeting on a day off, naming the day, or ``None``."""
+    when = f"{_WEEKDAYS_NB[day.weekday()]} {day.day}. {_MONTHS_NB[day.month - 1]} {day.year}"
+    public = calendar.public_holiday(day)
+    if public:
+        return f"{when} er {holiday_name(public, 'nb')} (offentlig fridag); er datoen riktig?"
+    ferie = calendar.school_holiday(day)
+    if ferie:
+        return (f"{when} er i skoleferien «{ferie.navn}» ({ferie.fra:%d.%m.}–"
+                f"{ferie.til:%d.%m.%Y}); er datoen riktig?")
+    if day.weekday() >= 5:
+        return f"{when} er en helgedag; er datoen riktig?"
+    return None
+
+
+_WEEKDAYS_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")

@@ -23,6 +23,7 @@ from ..models import (
     Blokk,
     Mandat,
     Medlem,
+    Moteplan,
     Moteplass,
     Moteregel,
     Moteserie,
@@ -108,16 +109,32 @@ def parse_periode(value: object) -> Periode:
     if isinstance(value, bool):
         raise InvalidValue("forventet et årstall eller et tidsrom som 2022-2025")
     if isinstance(value, int):
-        return Periode(fra=value, til=value)
+        return _periode(value, value)
     if isinstance(value, str):
         m = _PERIOD.match(value)
         if m:
-            return Periode(fra=int(m[1]), til=int(m[2] or m[1]))
+            return _periode(int(m[1]), int(m[2] or m[1]))
     if isinstance(value, dict) and set(value) <= {"fra", "til"} and "fra" in value:
         fra, til = value["fra"], value.get("til", value["fra"])
         if isinstance(fra, int) and isinstance(til, int):
-            return Periode(fra=fra, til=til)
+            return _periode(fra, til)
     raise InvalidValue(f"«{value}» er ingen periode; skriv et årstall (2022) eller 2022-2025")
+
+
+YEARS = range(1900, 2101)
+"""The years a plan or møteplan may be for (a guard against typos like 20222)."""
+
+
+def parse_year(value: object) -> int:
+    """A year, 1900–2100."""
+    year = structure_int(value, int)
+    if year not in YEARS:
+        raise InvalidValue(f"«{value}» er ikke et årstall mellom {YEARS[0]} og {YEARS[-1]}")
+    return year
+
+
+def _periode(fra: int, til: int) -> Periode:
+    return Periode(fra=parse_year(fra), til=parse_year(til))
 
 
 def format_periode_data(value: Periode) -> int | str:
@@ -356,6 +373,8 @@ def make_converter() -> cattrs.Converter:
     _shorthand(Moteplass, "tekst", conv)
     conv.register_structure_hook_factory(attrs.has, lambda cls: _dict_structure(cls, conv))
     conv.register_structure_hook(SltData, _dict_structure(SltData, conv, kilde=override(omit=True)))
+    conv.register_structure_hook(Moteplan, _dict_structure(
+        Moteplan, conv, aar=override(struct_hook=lambda v, _: parse_year(v))))
 
     _register_unstructure(conv)
     return conv

@@ -89,7 +89,7 @@ def read(path: str | Path) -> LoadResult:
             owner[str(key)] = source
             merged[str(key)] = value
     if any(p.is_error for p in problems):
-        return LoadResult(None, problems)
+        return LoadResult(None, _sorted(problems))
     base = path if path.is_dir() else path.parent
     return _structure_and_check(merged, owner, problems, base, default_file=files[0])
 
@@ -185,7 +185,7 @@ def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
         return
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = tuple(f.name for f in attrs.fields(exc.cl) if f.name != "kilde")
-        for name in sorted(exc.extra_fields):
+        for name in sorted(str(key) for key in exc.extra_fields):
             yield (*path, name), _unknown_key_message(name, allowed), True
         return
     if isinstance(exc, InvalidValue):
@@ -196,7 +196,7 @@ def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
 
 def _unknown_key_message(name: str, allowed: tuple[str, ...]) -> str:
     message = f"ukjent felt «{name}»"
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
     if close:
         return f"{message}; mente du «{close[0]}»?"
     return f"{message}; tillatte felt her er: {', '.join(allowed)}"

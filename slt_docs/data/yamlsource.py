@@ -149,6 +149,13 @@ def read_yaml(path: Path, text: str | None = None) -> Source:
         source.problems.append(_problem(path, _yaml_message(exc), line, col))
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         source.problems.append(_problem(path, f"ugyldig YAML: {exc}", None, None))
+    except RecursionError:
+        source.problems.append(_problem(
+            path, "fila har for mange nivåer inni hverandre (lister eller oppslag i hverandre)",
+            None, None))
+    except ValueError:  # an integer with more digits than Python converts
+        source.problems.append(_problem(
+            path, "fila har et tall med for mange sifre; sett det i anførselstegn", None, None))
     finally:
         loader.dispose()
     return source
@@ -230,7 +237,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "mapping values are not allowed here": "kolon på feil sted (sett teksten i anførselstegn"
         " hvis den inneholder «: »)",
         "found character '\\t' that cannot start any token": "tabulator kan ikke brukes til "
-        "innrykk; bruk mellomrom",
+        "innrykk; bruk mellomrom (står tabulatoren i en tekst, sett teksten i anførselstegn)",
         "could not find expected ':'": "mangler kolon etter nøkkelen",
         "found undefined alias": "ukjent alias",
         "expected <block end>, but found '-'": "listepunktet har feil innrykk",
@@ -240,8 +247,37 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "anførselstegn?)",
         "expected a single document in the stream": "fila kan bare ha ett dokument (fjern "
         "«---» midt i fila)",
+        "but found another document": "fila kan bare ha ett dokument (fjern «---» midt i fila)",
+        "expected <block end>, but found '?'": "feil innrykk (nøkkelen står ikke rett under "
+        "nøklene over)",
+        "expected <block end>, but found '<block sequence start>'": "listepunktet har feil "
+        "innrykk",
+        "expected ',' or ']'": "lista mangler «]» eller et komma",
+        "expected ',' or '}'": "oppslaget mangler «}» eller et komma",
+        "found unknown escape character": "ukjent tegn etter «\\» i tekst i doble "
+        "anførselstegn; bruk enkle anførselstegn",
+        "found character": "tegnet kan ikke stå først i en verdi; sett teksten i anførselstegn",
+        "second occurrence": "ankeret (&navn) er brukt to ganger",
+        "could not determine a constructor for the tag": "ukjent merke (!…); bare vanlige data "
+        "er tillatt",
+        "found unhashable key": "en nøkkel må være tekst, ikke en liste eller et oppslag",
+        "expected '<document start>'": "feil innrykk, eller toppnivået slutter for tidlig; "
+        "sjekk linjene over",
+        "expected a scalar node": "merket (!!…) passer ikke til verdien",
+        "expected a comment or a line break": "uventet tekst etter verdien (sett hele teksten i "
+        "anførselstegn; etter «|» eller «>» begynner teksten på neste linje)",
+        "expected chomping or indentation indicators": "etter «|» eller «>» begynner teksten på "
+        "neste linje",
+        "expected alphabetic or numeric character": "navnet på et anker (&) eller alias (*) kan "
+        "bare ha bokstaver og tall",
+        "expected the node content": "mangler en verdi her",
+        "expected <block end>, but found": "feil innrykk",
+        "sequence entries are not allowed here": "listepunkt («- ») kan ikke stå her; sett det "
+        "på en egen linje, eller sett teksten i anførselstegn",
+        "expected indentation indicator": "etter «|» eller «>» begynner teksten på neste linje",
+        "expected '!'": "ugyldig merke (!…)",
     }
     for english, norwegian in translations.items():
         if problem.startswith(english):
             return f"ugyldig YAML: {norwegian}"
-    return f"ugyldig YAML: {problem}"
+    return f"ugyldig YAML; sjekk innrykk, kolon og anførselstegn (teknisk: {problem})"

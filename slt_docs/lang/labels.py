@@ -20,6 +20,8 @@ LABELS: dict[str, str] = {
     "innhold": N_("Contents"),
     "vedtatt": N_("Adopted"),
     "side": N_("Page"),
+    "toc_oppdater": N_("The table of contents is filled in when the document is opened in Word "
+                       "(or press F9)."),
     # handlingsplan sections
     "handlingsplan": N_("Action plan"),
     "bakgrunn": N_("Background"),
@@ -52,6 +54,7 @@ LABELS: dict[str, str] = {
     "grupper": N_("Groups"),
     "moteplasser": N_("Meeting arenas"),
     "leder": N_("Chair"),
+    "opploses": N_("Dissolved"),
     # tiltak table
     "delmaal": N_("Sub-goal"),
     "tiltak": N_("Measure"),
@@ -95,8 +98,7 @@ LABELS: dict[str, str] = {
     "status_flyttet": N_("moved"),
     "status_utsatt": N_("postponed"),
     "status_avlyst": N_("cancelled"),
-    "paa_grunn_av": N_("because of"),
-    "ny_dato": N_("new date"),
+    "gruppe_foreslaatt": N_("(proposed)"),
     "kl": N_("at (time)"),
     "kr": N_("NOK (before an amount)"),
 }

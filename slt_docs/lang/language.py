@@ -32,8 +32,8 @@ class Language:
 
     def __init__(self, code: str) -> None:
         self.code = code
+        self._tr: gettext.GNUTranslations = load_translations(code)  # checks the code first
         self.locale = Locale.parse(code)
-        self._tr: gettext.GNUTranslations = load_translations(code)
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from docx.image.image import Image
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -62,8 +63,22 @@ class _AltImage(InlineImage):
         for doc_pr in inline.xpath(".//wp:docPr"):
             doc_pr.set("descr", self.alt)
             doc_pr.set("title", self.alt)
-        return ("</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>"
-                '<w:t xml:space="preserve">' % inline.xml)
+        return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">')
+
+
+def _check_picture(key: str, picture: Picture) -> None:
+    """Refuse a picture Word cannot show, before rendering starts."""
+    name = picture.source.name if isinstance(picture.source, Path) else key
+    try:
+        blob = picture.source if isinstance(picture.source, bytes) else \
+            picture.source.read_bytes()
+        Image.from_blob(blob)
+    except OSError as exc:
+        raise SltError(f"bildet «{name}» kan ikke leses: {exc.strerror or exc}") from exc
+    except Exception as exc:  # python-docx raises several kinds for unknown formats
+        raise SltError(f"bildet «{name}» er ikke et bilde Word kan vise (bruk PNG eller JPEG)") \
+            from exc
 
 
 def _context(view: Any) -> dict[str, Any]:
@@ -92,6 +107,8 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
     except Exception as exc:  # python-docx raises many kinds for a broken file
         raise TemplateFault(f"malen «{name}» kan ikke åpnes som et Word-dokument ({exc})") \
             from exc
+    for key, pic in (pictures or {}).items():
+        _check_picture(key, pic)
     helpers = {"lenke": _link_helper(tpl)}
     env = SltSandbox(helpers)
     env.start_budget()

@@ -152,12 +152,15 @@ def mandate_view(mandat: Mandat | None, lang: Language) -> MandatView | None:
                       punkter=mandat.punkter)
 
 
-_UNIT_PHRASES = {
-    Tidsenhet.aar: ("{count} meeting a year", "{count} meetings a year"),
-    Tidsenhet.halvaar: ("{count} meeting every half-year", "{count} meetings every half-year"),
-    Tidsenhet.maaned: ("{count} meeting a month", "{count} meetings a month"),
-    Tidsenhet.uke: ("{count} meeting a week", "{count} meetings a week"),
-}
+def _meetings_per(unit: Tidsenhet, n: int, lang: Language) -> str:
+    if unit is Tidsenhet.halvaar:
+        return lang.ngettext("{count} meeting every half-year",
+                             "{count} meetings every half-year", n)
+    if unit is Tidsenhet.maaned:
+        return lang.ngettext("{count} meeting a month", "{count} meetings a month", n)
+    if unit is Tidsenhet.uke:
+        return lang.ngettext("{count} meeting a week", "{count} meetings a week", n)
+    return lang.ngettext("{count} meeting a year", "{count} meetings a year", n)
 
 
 def frequency_text(freq: Moteverksemd | None, lang: Language) -> str:
@@ -168,9 +171,8 @@ def frequency_text(freq: Moteverksemd | None, lang: Language) -> str:
         return ""
     text = ""
     if freq.antall is not None:
-        singular, plural = _UNIT_PHRASES[freq.per]
         count = lang.number_word(freq.antall, neuter=True)
-        text = lang.ngettext(singular, plural, freq.antall).format(count=count)
+        text = _meetings_per(freq.per, freq.antall, lang).format(count=count)
         if freq.minst:
             text = lang.gettext("at least {meetings}").format(meetings=text)
         elif freq.omtrent:

@@ -97,8 +97,8 @@ def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language)
             texts = [lang.date_time(part.dato, part.tid)]
         elif part.moter:
             period = plan.periode if plan else None
-            texts = [lang.date_time(m.dato, m.tid) for m in meetings_of(data, part.moter)
-                     if period is None or m.dato in period]
+            texts = [lang.date_time(m.avholdes, m.tidsrom) for m in meetings_of(data, part.moter)
+                     if m.avholdes and (period is None or m.avholdes in period)]
         if part.etikett and len(texts) == 1:
             lines.append(f"{part.etikett}: {texts[0]}")
         else:

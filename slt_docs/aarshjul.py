@@ -1,0 +1,303 @@
+"""The årshjul (year wheel): the year's meetings as a circular picture.
+
+Twelve equal month sectors start with January at the top and run clockwise,
+month names in the document's language around the rim. Every body has a
+ring of its own — the first body of the møteplan's order outermost — in a
+colour from the Okabe–Ito palette (safe for the common kinds of colour
+blindness), and every meeting that takes place is a dot at its date's angle
+on its body's ring with the day of the month in it. The kommune's name and
+the year stand in the centre; a legend below names the bodies.
+
+The wheel shows the calendar year of the møteplan: meetings in January of
+the next year belong to next year's wheel. Cancelled meetings and meetings
+postponed without a new date are not drawn; moved ones are drawn at their
+new date.
+
+Drawn with matplotlib's object API on the Agg canvas (no GUI, no pyplot
+global state). The same data gives the same bytes: PNG without the
+"Software" stamp, SVG without date and creator and with a fixed id salt.
+:func:`alt_text` says in words what the picture shows, for the document's
+alt text (universell utforming).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import io
+import math
+import textwrap
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from .lang import Language, get_language
+from .lang.labels import N_
+from .models import SltData
+from .schedule import KonkretMoete, Schedule, expand, organ_name
+
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+"""Okabe & Ito's colour-blind-safe palette, most distinct colours first."""
+
+DPI = 150
+SIZE_INCHES = 12.0
+"""12 × 12 inches at 150 dpi: an 1800 × 1800 pixel PNG."""
+
+FONT = "DejaVu Sans"
+"""Shipped with matplotlib, so the picture is the same on every machine."""
+
+ALT_INTRO = N_("Year wheel of the SLT meetings in {kommune} {year}: twelve month sectors "
+               "with January at the top and the months clockwise, one ring per group from "
+               "the outside in.")
+ALT_NONE = N_("{body}: no meetings.")
+
+_INNER = 0.40  # inner edge of the innermost ring
+_OUTER = 0.93  # outer edge of the outermost ring
+_RIM_IN = 0.955  # month band
+_RIM_OUT = 1.085
+_LIMIT = 1.10
+
+
+# -- what is drawn --------------------------------------------------------------
+
+def wheel_meetings(schedule: Schedule) -> dict[str, list[tuple[dt.date, KonkretMoete]]]:
+    """Per body (in display order), the meetings drawn: those that take
+    place in the møteplan's calendar year, by the day they take place."""
+    out: dict[str, list[tuple[dt.date, KonkretMoete]]] = {o: [] for o in schedule.organer}
+    for m in schedule.held():
+        day = m.avholdes
+        if day is None or day.year != schedule.aar:
+            continue
+        out.setdefault(m.organ, []).append((day, m))
+    return out
+
+
+def _angle(day: dt.date) -> float:
+    """Radians clockwise from the top: each month an equal sector, the day
+    in the middle of its share of the month."""
+    days = _calendar.monthrange(day.year, day.month)[1]
+    return 2 * math.pi * ((day.month - 1) + (day.day - 0.5) / days) / 12
+
+
+def _language(data: SltData, lang: Language | str | None) -> Language:
+    if isinstance(lang, Language):
+        return lang
+    return get_language(lang or data.kommune.spraak)
+
+
+# -- the picture ------------------------------------------------------------------
+
+def figure(data: SltData, *, lang: Language | str | None = None,
+           schedule: Schedule | None = None) -> Figure:
+    """The årshjul as a matplotlib :class:`~matplotlib.figure.Figure`."""
+    language = _language(data, lang)
+    schedule = schedule or expand(data)
+    per_body = wheel_meetings(schedule)
+    bodies = list(per_body)
+    with mpl.rc_context(_RC):
+        fig = Figure(figsize=(SIZE_INCHES, SIZE_INCHES), dpi=DPI, facecolor="white")
+        legend_rows = math.ceil(max(len(bodies), 1) / min(max(len(bodies), 1), 3))
+        bottom = 0.035 + 0.035 * legend_rows
+        ax = fig.add_axes((0.03, bottom, 0.94, 0.985 - bottom), projection="polar")
+        ax.set_theta_zero_location("N")
+        ax.set_theta_direction(-1)
+        ax.set_ylim(0, _LIMIT)
+        ax.set_axis_off()
+        _draw_sectors(ax, language)
+        rings = _ring_radii(len(bodies))
+        width = (_OUTER - _INNER) / max(len(bodies), 1)
+        handles = []
+        for index, body in enumerate(bodies):
+            colour = PALETTE[index % len(PALETTE)]
+            radius = rings[index]
+            ax.bar(0, width * 0.9, width=2 * math.pi, bottom=radius - width * 0.45,
+                   color=colour, alpha=0.10, linewidth=0, align="edge", zorder=1)
+            ax.plot([t / 360 * 2 * math.pi for t in range(361)], [radius] * 361,
+                    color=colour, linewidth=1.2, alpha=0.55, zorder=2)
+            _draw_meetings(ax, per_body[body], radius, width, colour)
+            name = organ_name(data, body, language)
+            count = len(per_body[body])
+            handles.append(Line2D([], [], marker="o", linestyle="", markersize=16,
+                                  markerfacecolor=colour, markeredgecolor="white",
+                                  label=f"{name} ({count})"))
+        _draw_centre(ax, data, schedule.aar, language)
+        if handles:
+            columns = min(len(handles), 3)
+            fig.legend(handles=_row_major(handles, columns), loc="lower center", ncol=columns,
+                       frameon=False, fontsize=15, handletextpad=0.4, columnspacing=2.2,
+                       bbox_to_anchor=(0.5, 0.015))
+    return fig
+
+
+_RC = {
+    "font.family": FONT,
+    "svg.hashsalt": "slt_docs-aarshjul",
+    "svg.fonttype": "path",
+    "path.simplify": False,
+}
+
+
+def _row_major(items: list[Line2D], columns: int) -> list[Line2D]:
+    """Reorder for a legend (filled column by column) so it reads row by row
+    in ring order."""
+    rows = math.ceil(len(items) / columns)
+    return [items[row * columns + col] for col in range(columns) for row in range(rows)
+            if row * columns + col < len(items)]
+
+
+def _ring_radii(count: int) -> list[float]:
+    """Ring centre radii, the first body outermost."""
+    if count == 0:
+        return []
+    width = (_OUTER - _INNER) / count
+    return [_OUTER - width * (i + 0.5) for i in range(count)]
+
+
+def _draw_sectors(ax: object, language: Language) -> None:
+    sector = 2 * math.pi / 12
+    for month in range(12):
+        start = month * sector
+        shade = "#F3F4F6" if month % 2 == 0 else "#E7E9ED"
+        ax.bar(start, _OUTER - _INNER + 0.02, width=sector, bottom=_INNER - 0.01,
+               color=shade, linewidth=0, align="edge", zorder=0)
+        band = "#1F3A5F" if month % 2 == 0 else "#2E5283"
+        ax.bar(start, _RIM_OUT - _RIM_IN, width=sector, bottom=_RIM_IN, color=band,
+               edgecolor="white", linewidth=2, align="edge", zorder=3)
+        middle = start + sector / 2
+        degrees = math.degrees(middle)
+        rotation = -degrees
+        if 90 < degrees < 270:
+            rotation += 180
+        ax.text(middle, (_RIM_IN + _RIM_OUT) / 2, language.month(month + 1).capitalize(),
+                rotation=rotation, rotation_mode="anchor", ha="center", va="center",
+                fontsize=17, fontweight="bold", color="white", zorder=4)
+        ax.plot([start, start], [_INNER - 0.01, _OUTER + 0.01], color="white",
+                linewidth=2.2, zorder=2.5)
+
+
+def _draw_meetings(ax: object, meetings: list[tuple[dt.date, KonkretMoete]], radius: float,
+                   width: float, colour: str) -> None:
+    size = min(26.0, 205 * width)  # marker diameter in points
+    text_colour = _text_colour(colour)
+    # Dots closer than a dot's width on the ring alternate inwards/outwards.
+    min_gap = (size / 72) / (radius / _LIMIT * _axes_radius_inches()) * 1.05
+    last_angle: float | None = None
+    shift = 0
+    for day, _ in sorted(meetings, key=lambda item: item[0]):
+        angle = _angle(day)
+        if last_angle is not None and angle - last_angle < min_gap:
+            shift = 1 - shift if shift else 1
+        else:
+            shift = 0
+        last_angle = angle
+        r = radius + (0.22 * width if shift == 1 else 0) * (1 if day.day % 2 else -1)
+        ax.plot([angle], [r], marker="o", markersize=size, markerfacecolor=colour,
+                markeredgecolor="white", markeredgewidth=1.6, linestyle="", zorder=5)
+        ax.text(angle, r, str(day.day), ha="center", va="center_baseline",
+                fontsize=size * 0.46, fontweight="bold", color=text_colour, zorder=6)
+
+
+def _axes_radius_inches() -> float:
+    return SIZE_INCHES * 0.80 / 2
+
+
+def _text_colour(colour: str) -> str:
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    # Whichever of black and white has the higher WCAG contrast ratio with
+    # the dot; they are equal at a relative luminance of about 0.179.
+    return "black" if luminance > 0.179 else "white"
+
+
+def _draw_centre(ax: object, data: SltData, year: int, language: Language) -> None:
+    name = "\n".join(textwrap.wrap(data.kommune.visningsnavn, 16))
+    ax.text(0, 0.0, name, ha="center", va="center", fontsize=22, fontweight="bold",
+            color="#1F3A5F", zorder=7, linespacing=1.1)
+    ax.text(math.pi, 0.17, str(year), ha="center", va="center", fontsize=30,
+            fontweight="bold", color="#1F3A5F", zorder=7)
+    ax.text(0, 0.17, f"SLT – {language.label('aarshjul').lower()}", ha="center",
+            va="center", fontsize=16, color="#4B5563", zorder=7)
+
+
+# -- output -------------------------------------------------------------------------
+
+def aarshjul_png(data: SltData, *, lang: Language | str | None = None) -> bytes:
+    """The årshjul as PNG bytes, 1800 × 1800 pixels (150 dpi)."""
+    fig = figure(data, lang=lang)
+    buffer = io.BytesIO()
+    with mpl.rc_context(_RC):
+        fig.savefig(buffer, format="png", dpi=DPI, facecolor="white",
+                    metadata={"Software": None, "Title": _title(data, lang)})
+    return buffer.getvalue()
+
+
+def aarshjul_svg(data: SltData, *, lang: Language | str | None = None) -> bytes:
+    """The årshjul as SVG bytes (text as outlines, so it looks the same
+    everywhere; the title and alt text are in the file's metadata)."""
+    fig = figure(data, lang=lang)
+    buffer = io.BytesIO()
+    with mpl.rc_context(_RC):
+        fig.savefig(buffer, format="svg", facecolor="white",
+                    metadata={"Date": None, "Creator": None, "Title": _title(data, lang),
+                              "Description": alt_text(data, lang)})
+    return buffer.getvalue()
+
+
+def _title(data: SltData, lang: Language | str | None) -> str:
+    language = _language(data, lang)
+    year = data.moteplan.aar if data.moteplan else ""
+    return f"{language.label('aarshjul')} {year} – {data.kommune.visningsnavn}"
+
+
+def alt_text(data: SltData, lang: Language | str | None = None) -> str:
+    """What the årshjul shows, in words: the layout, then per body (in ring
+    order, outermost first) its meeting dates."""
+    language = _language(data, lang)
+    schedule = expand(data)
+    per_body = wheel_meetings(schedule)
+    parts = [language.gettext(ALT_INTRO).format(kommune=data.kommune.visningsnavn,
+                                                year=schedule.aar)]
+    for body, meetings in per_body.items():
+        name = organ_name(data, body, language)
+        if not meetings:
+            parts.append(language.gettext(ALT_NONE).format(body=name))
+            continue
+        days = sorted(day for day, _ in meetings)
+        dates = _join([language.date(d, weekday=False, year=False) for d in days], language)
+        count = language.number_word(len(days), neuter=True)
+        text = language.ngettext("{body}, {count} meeting: {dates}.",
+                                 "{body}, {count} meetings: {dates}.", len(days))
+        parts.append(text.format(body=name, count=count, dates=dates))
+    return " ".join(parts)
+
+
+def _join(items: list[str], language: Language) -> str:
+    from babel.lists import format_list
+
+    return format_list(items, locale=language.locale)
+
+
+__all__ = [
+    "DPI",
+    "PALETTE",
+    "SIZE_INCHES",
+    "aarshjul_png",
+    "aarshjul_svg",
+    "alt_text",
+    "figure",
+    "wheel_meetings",
+]

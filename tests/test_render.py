@@ -1,0 +1,286 @@
+"""Rendering the examples: content, structure and language of the documents.
+
+The regression fixtures (tests/test_render/*.yml) hold a readable outline of
+every example × language × document: headings with levels, paragraphs, list
+items and every table cell with its merge span. Review changes to them as code.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import slt_docs
+from slt_docs.documents import DocKind, available_documents, render
+from slt_docs.errors import SltError
+from slt_docs.render.extract import outline, plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@cache
+def data(kommune: str) -> slt_docs.SltData:
+    return slt_docs.load(EXAMPLES / kommune)
+
+
+@cache
+def rendered(kommune: str, kind: str, lang: str, organ: str | None = None) -> bytes:
+    return render(data(kommune), kind, lang=lang, organ=organ)
+
+
+CASES = [
+    (kommune, kind.value, organ)
+    for kommune in ("aukra", "nordre-land", "nes")
+    for kind, organ in available_documents(slt_docs.load(EXAMPLES / kommune))
+    if kind is not DocKind.moteplan
+]
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize(("kommune", "kind", "organ"), CASES)
+def test_outline_regression(kommune, kind, organ, lang, data_regression):
+    """The readable outline of every example document in both languages."""
+    docx = rendered(kommune, kind, lang, organ)
+    name = f"{kommune}-{kind}{'-' + organ if organ else ''}-{lang}"
+    data_regression.check(outline(docx), basename=name)
+
+
+def test_all_nordre_land_tiltak_in_their_rows_with_ansvar():
+    doc = Document(io.BytesIO(rendered("nordre-land", "handlingsplan", "nb")))
+    table = doc.tables[-1]
+    rows = [[c.text.strip() for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Tiltak", "Ansvar"]
+    plan = data("nordre-land").handlingsplan
+    assert len(plan.tiltak) == 16
+    assert len(rows) == 17
+    for row, tiltak in zip(rows[1:], plan.tiltak, strict=True):
+        assert row[0].startswith(tiltak.tittel)
+        assert row[1] == ", ".join(tiltak.ansvar)
+        for point in tiltak.punkter:
+            assert point in row[0]
+    assert rows[11][1] == "Skole"
+    assert rows[3][1] == "Skolen, koordineringsgruppa, SLT, rådgiver 0-24"
+
+
+def test_all_aukra_tiltak_numbered_with_ansvar_and_merged_delmaal():
+    docx = rendered("aukra", "handlingsplan", "nn")
+    table = outline(docx)["innhold"]
+    tiltak_table = [i for i in table if "tabell" in i][-1]["tabell"]
+    rows = tiltak_table["rader"]
+    assert rows[0] == ["Delmål", "Tiltak", "Ansvar", "Tidspunkt"]
+    assert tiltak_table["overskriftsrader"] == 1
+    delmaal_cells = [r[0] for r in rows[1:] if len(r) == 4]
+    assert [c["rader"] for c in delmaal_cells] == [7, 5, 4, 4]
+    assert delmaal_cells[1]["tekst"].startswith("2. Vidareutvikle eit trygt")
+    expected = [f"{d}.{t}" for d, n in ((1, 7), (2, 5), (3, 4), (4, 4)) for t in range(1, n + 1)]
+    numbers = []
+    plan = data("aukra").handlingsplan
+    flat = [t for d in plan.delmaal for t in d.tiltak]
+    for row, tiltak in zip(rows[1:], flat, strict=True):
+        cells = row[1:] if len(row) == 4 else row
+        numbers.append(cells[0].split(" ", 1)[0])
+        assert cells[0].split("\n")[0] == f"{numbers[-1]} {tiltak.tittel}"
+        assert cells[1].split("\n") == list(tiltak.ansvar)
+    assert numbers == expected
+
+
+def test_tidspunkt_come_from_the_moteplan():
+    text = plain_text(rendered("aukra", "handlingsplan", "nn"))
+    for line in ("fre. 4. mars kl.\u00a013.00–15.00", "tys. 13. desember kl.\u00a013.00–15.00",
+                 "ons. 30. november kl.\u00a008.20–12.20", "tys. 25. januar kl.\u00a013.00–15.00",
+                 "SLT-seminar: ons. 26. oktober kl.\u00a014.00–18.00", "Heile året"):
+        assert line in text
+    nb = plain_text(rendered("aukra", "handlingsplan", "nb"))
+    assert "tir. 25. januar kl.\u00a013.00–15.00" in nb
+    assert "Hele året" in nb
+
+
+NN_ONLY = ["Innhald", "Deltakarar", "Føresetnad", "Møteverksemd", "Styrande nivå",
+           "Koordinerande nivå", "Heile året", "Oppgåver", "Søknader om tilskot", "Søkjar"]
+NB_ONLY = ["Innhold", "Deltakere", "Forutsetning", "Møtevirksomhet", "Styrende nivå",
+           "Koordinerende nivå", "Hele året", "Oppgaver", "Søknader om tilskudd", "Søker"]
+
+
+def _fixed_words(docx: bytes) -> str:
+    return plain_text(docx)
+
+
+def test_nynorsk_and_bokmaal_fixed_words():
+    nn = _fixed_words(rendered("aukra", "handlingsplan", "nn"))
+    nb = _fixed_words(rendered("aukra", "handlingsplan", "nb"))
+    for word in NN_ONLY:
+        assert re.search(rf"\b{word}\b", nn), word
+        assert not re.search(rf"\b{word}\b", nb), word
+    for word in NB_ONLY:
+        assert re.search(rf"\b{word}\b", nb), word
+        assert not re.search(rf"\b{word}\b", nn), word
+
+
+def test_bokmaal_plan_has_no_nynorsk_fixed_words():
+    nb = _fixed_words(rendered("nordre-land", "handlingsplan", "nb"))
+    for word in ("Innhald", "Deltakarar", "Føresetnad", "Møteverksemd", "Oppgåver", "Heile"):
+        assert word not in nb
+
+
+def test_languages_differ_only_in_fixed_words():
+    """The kommune's own text is never translated: every paragraph of the
+    nynorsk rendering that is kommune text appears unchanged in bokmål."""
+    plan = data("aukra").handlingsplan
+    nb = plain_text(rendered("aukra", "handlingsplan", "nb"))
+    nn = plain_text(rendered("aukra", "handlingsplan", "nn"))
+    own = [plan.visjon, plan.tittel, *(t.tittel for d in plan.delmaal for t in d.tiltak),
+           *(p for d in plan.delmaal for t in d.tiltak for p in t.punkter)]
+    for text in own:
+        assert text in nb and text in nn
+
+
+def test_document_properties_and_language():
+    doc = Document(io.BytesIO(rendered("aukra", "handlingsplan", "nn")))
+    props = doc.core_properties
+    assert props.title == "SLT Handlingsplan 2022"
+    assert props.author == "Aukra kommune"
+    assert props.language == "nn-NO"
+    assert "Samordning av lokale rus- og kriminalitetsførebyggjande tiltak" in props.subject
+    langs = doc.styles.element.xpath("//w:docDefaults//w:lang/@w:val")
+    assert langs == ["nn-NO"]
+    nb = Document(io.BytesIO(rendered("aukra", "handlingsplan", "nb")))
+    assert nb.core_properties.language == "nb-NO"
+    assert nb.styles.element.xpath("//w:docDefaults//w:lang/@w:val") == ["nb-NO"]
+
+
+def test_toc_is_a_word_field_updated_on_open():
+    doc = Document(io.BytesIO(rendered("aukra", "handlingsplan", "nn")))
+    instr = doc.element.body.xpath(".//w:instrText/text()")
+    assert any(i.strip().startswith('TOC \\o "1-2"') for i in instr)
+    assert doc.settings.element.xpath("w:updateFields/@w:val") == ["true"]
+
+
+def test_headings_use_real_heading_styles():
+    doc = Document(io.BytesIO(rendered("nordre-land", "handlingsplan", "nb")))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs
+                if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Bakgrunn") in headings
+    assert ("Heading 1", "Organisering") in headings
+    assert ("Heading 2", "Styrende nivå – Styringsgruppe/politiråd") in headings
+    assert ("Heading 1", "Gjennomføring/konkrete tiltak 2022–2025") in headings
+    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert bullets, "lists must be real bulleted paragraphs"
+    numbering = doc.part.numbering_part.element
+    assert numbering.xpath("//w:numFmt[@w:val='bullet']")
+
+
+def test_table_header_row_repeats_and_rows_do_not_split():
+    doc = Document(io.BytesIO(rendered("aukra", "handlingsplan", "nn")))
+    table = doc.tables[-1]
+    first = table.rows[0]._tr
+    assert first.xpath("./w:trPr/w:tblHeader")
+    for row in table.rows[1:]:
+        assert row._tr.xpath("./w:trPr/w:cantSplit")
+
+
+def test_same_input_same_bytes():
+    a = render(data("aukra"), "handlingsplan")
+    b = render(slt_docs.load(EXAMPLES / "aukra"), "handlingsplan")
+    assert a == b
+    with zipfile.ZipFile(io.BytesIO(a)) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert z.namelist()[0] == "[Content_Types].xml"
+
+
+def test_section_without_data_is_left_out():
+    base = data("nordre-land")
+    text = plain_text(rendered("nordre-land", "handlingsplan", "nb"))
+    assert "Tilbakeblikk" not in text
+    assert "Visjon" not in text
+    assert "Strategimål" not in text
+    assert base.handlingsplan.tilbakeblikk is None
+
+
+def test_kommune_text_prints_literally(tmp_path):
+    raw = {
+        "kommune": {"navn": "Testvik", "spraak": "nb"},
+        "organisasjon": {"nivaa": [{"type": "styrende", "navn": "Råd & <utvalg>"}]},
+        "handlingsplan": {
+            "tittel": "Plan {{ 7*7 }} & <b>fet</b>",
+            "periode": 2024,
+            "visjon": "A & B < C {% if %} {{ x }}",
+            "tiltak": [{"tittel": "Tiltak med & og <", "ansvar": ["{{ ansvar }}"]}],
+        },
+    }
+    docx = render(slt_docs.load_dict(raw), "handlingsplan")
+    text = plain_text(docx)
+    assert "Plan {{ 7*7 }} & <b>fet</b>" in text
+    assert "A & B < C {% if %} {{ x }}" in text
+    assert "Tiltak med & og <" in text
+    assert "{{ ansvar }}" in text
+    assert "49" not in text
+    Document(io.BytesIO(docx))  # still a valid document
+
+
+def test_table_shape_by_option():
+    full = outline(render(data("nordre-land"), "handlingsplan", form="full"))
+    tables = [i["tabell"] for i in full["innhold"] if "tabell" in i]
+    assert tables[-1]["rader"][0] == ["Delmål", "Tiltak", "Ansvar", "Tidspunkt"]
+    simple = outline(render(data("aukra"), "handlingsplan", form="enkel", lang="nb"))
+    rows = [i["tabell"] for i in simple["innhold"] if "tabell" in i][-1]["rader"]
+    assert rows[0] == ["Tiltak", "Ansvar"]
+    assert rows[1] == [{"tekst": "1. Sikre tett samarbeid og oppdatert kunnskap om "
+                                 "oppvekstmiljøet og kriminalitetsbildet (generelt)",
+                        "kolonner": 2}]
+
+
+def test_mandat_by_level_kind_in_both_languages_and_by_name():
+    for ref in ("koordinerande", "koordinerende", "Koordineringsgruppa"):
+        text = plain_text(render(data("aukra"), "mandat", organ=ref))
+        assert "Mandat for Koordineringsgruppa" in text
+        assert "Nivå: Koordinerande nivå" in text
+        assert "Fatte slutningar, sette inn tiltak og koordinere innsatsen på tvers av tenestene." \
+            in text
+        assert "Leiande helsesjukepleiar" in text
+    text = plain_text(render(data("nordre-land"), "mandat", organ="styrende"))
+    assert "Styrende nivå" in text and "Ordfører" in text
+
+
+def test_mandat_for_unknown_body_is_a_clear_error():
+    with pytest.raises(SltError, match="finner ikke organet «bystyret»"):
+        render(data("aukra"), "mandat", organ="bystyret")
+
+
+def test_tiltak_document_for_chosen_delmaal():
+    text = plain_text(render(data("aukra"), "tiltak", delmaal=(2,)))
+    assert "2.1 Kontakt med lag/foreiningar/frivillige" in text
+    assert "1.1 Ungdata" not in text
+    assert "3.1" not in text
+
+
+def test_logo_has_alt_text(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), (31, 56, 100)).save(tmp_path / "logo.png")
+    (tmp_path / "data.yaml").write_text(
+        "kommune: {navn: Testvik, spraak: nn, logo: logo.png}\n"
+        "organisasjon: {}\n"
+        "handlingsplan: {tittel: Plan, periode: 2024}\n", encoding="utf-8")
+    docx = render(tmp_path, "handlingsplan")
+    doc = Document(io.BytesIO(docx))
+    descr = doc.element.body.xpath(".//wp:docPr/@descr")
+    assert descr == ["Logoen til Testvik kommune"]
+
+
+def test_broken_logo_is_a_clear_error(tmp_path):
+    (tmp_path / "logo.png").write_bytes(b"not a picture")
+    (tmp_path / "data.yaml").write_text(
+        "kommune: {navn: Testvik, logo: logo.png}\n"
+        "organisasjon: {}\n"
+        "handlingsplan: {tittel: Plan, periode: 2024}\n", encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    with pytest.raises(SltError, match=r"bildet «logo\.png» er ikke et bilde Word kan vise"):
+        render(tmp_path, "handlingsplan", output=out)
+    assert not out.exists()
