@@ -20,6 +20,7 @@ from . import __version__
 from .data import dump_folder, dumps, read
 from .documents import output_name, parse_kind, render, render_all
 from .errors import SltError
+from .ics import calendar_command
 from .lang import get_language
 from .models import SltData
 from .render.pdf import to_pdf
@@ -173,6 +174,14 @@ def build_parser() -> argparse.ArgumentParser:
     rend.add_argument("--template", type=Path, metavar="MAL", help="en egen Word-mal (.docx)")
     rend.add_argument("--pdf", action="store_true", help="lag også PDF med LibreOffice")
     rend.set_defaults(func=cmd_render)
+
+    cal = sub.add_parser("calendar", help="skriv møteplanen som kalenderfil (.ics)")
+    cal.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    cal.add_argument("-o", "--output", metavar="FIL",
+                     help="kalenderfila (standard: moteplan.ics; - for standard ut)")
+    cal.add_argument("--body", "--organ", dest="organ", metavar="ORGAN",
+                     help="bare dette organets møter (id, navn eller nivå)")
+    cal.set_defaults(func=lambda a: calendar_command(a.path, a.output, a.organ))
 
     dump = sub.add_parser("dump", help="skriv dataene ut igjen som YAML (normalisert)")
     dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")

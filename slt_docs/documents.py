@@ -20,10 +20,10 @@ from attrs import frozen
 from .aarshjul import aarshjul_png, alt_text
 from .data import load
 from .errors import SltError
+from .files import write_atomic
 from .lang import Language, get_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .render.docx import Picture, render_docx
-from .render.package import write_atomic
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
 from .view.moteplan import moteplan_view
 

@@ -37,9 +37,7 @@ January of its year), never the clock, so the same data gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -47,6 +45,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from .errors import SltError
+from .files import write_atomic
 from .lang import Language, get_language
 from .lang.labels import N_
 from .models import Motestatus, SltData, slug
@@ -293,23 +292,6 @@ def calendar_command(path: str | Path, output: str | Path | None = None,
     return 0
 
 
-def write_atomic(target: Path, content: bytes) -> None:
-    """Write ``content`` to ``target`` through a temporary file in the same
-    folder, so a failed write never leaves half a file."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(2, f"mappa {folder} finnes ikke")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 __all__ = [
     "TZID",
     "build_calendar",
@@ -318,5 +300,4 @@ __all__ = [
     "meeting_uids",
     "oslo_timezone",
     "to_ics",
-    "write_atomic",
 ]

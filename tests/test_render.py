@@ -17,7 +17,7 @@ import pytest
 from docx import Document
 
 import slt_docs
-from slt_docs.documents import DocKind, available_documents, render
+from slt_docs.documents import available_documents, render
 from slt_docs.errors import SltError
 from slt_docs.render.extract import outline, plain_text
 
@@ -39,7 +39,6 @@ CASES = [
     (kommune, kind.value, organ)
     for kommune in ("aukra", "nordre-land", "nes")
     for kind, organ in available_documents(slt_docs.load(EXAMPLES / kommune))
-    if kind is not DocKind.moteplan
 ]
 
 
@@ -225,9 +224,8 @@ def test_kommune_text_prints_literally(tmp_path):
 
 
 def test_table_shape_by_option():
-    full = outline(render(data("nordre-land"), "handlingsplan", form="full"))
-    tables = [i["tabell"] for i in full["innhold"] if "tabell" in i]
-    assert tables[-1]["rader"][0] == ["Delmål", "Tiltak", "Ansvar", "Tidspunkt"]
+    with pytest.raises(SltError, match="krever at tiltakene står under delmål"):
+        render(data("nordre-land"), "handlingsplan", form="full")
     simple = outline(render(data("aukra"), "handlingsplan", form="enkel", lang="nb"))
     rows = [i["tabell"] for i in simple["innhold"] if "tabell" in i][-1]["rader"]
     assert rows[0] == ["Tiltak", "Ansvar"]
@@ -284,3 +282,55 @@ def test_broken_logo_is_a_clear_error(tmp_path):
     with pytest.raises(SltError, match=r"bildet «logo\.png» er ikke et bilde Word kan vise"):
         render(tmp_path, "handlingsplan", output=out)
     assert not out.exists()
+
+
+def _tables(docx: bytes) -> list[dict]:
+    return [i["tabell"] for i in outline(docx)["innhold"] if "tabell" in i]
+
+
+def test_nes_moteplan_grid_as_in_the_seed():
+    docx = rendered("nes", "moteplan", "nb")
+    spring, autumn, listing = _tables(docx)
+    assert spring["rader"][0] == ["Gruppe", "Januar", "Februar", "Mars *", "April", "Mai", "Juni"]
+    assert autumn["rader"][0][1:] == ["August", "September", "Oktober", "November", "Desember",
+                                      "Januar 2022"]
+    rows = {r[0].split("\n")[0]: r for r in spring["rader"][1:]}
+    assert list(rows) == ["Styringsgr.", "Koord.gr.", "Frokostmøter", "Frokostmøter – utvidet",
+                          "Frokostseminar"]
+    assert rows["Styringsgr."][2] == "man. 15.\n+ Politirådet"
+    assert rows["Koord.gr."][1] == "man. 11.\nkl.\u00a008.30–09.30"
+    assert rows["Frokostmøter"][0].startswith(
+        "Frokostmøter\nførste onsdag i februar, april, juni, september og november "
+        "kl.\u00a008.00–09.30")
+    assert [c for c in rows["Frokostmøter"][1:] if c] == ["ons. 3.", "ons. 7.", "ons. 2."]
+    assert rows["Frokostmøter – utvidet"][3].startswith("ons. 3.\nTema: Bruk av taushetsplikt")
+    autumn_rows = {r[0].split("\n")[0]: r for r in autumn["rader"][1:]}
+    assert autumn_rows["Frokostseminar"][2] == "ons. 29.\nTema: Digital verden\n(pga. høstferien)"
+    assert autumn_rows["Koord.gr."][5] == "man. 13.\nkl.\u00a008.30–09.30"
+    text = plain_text(docx)
+    assert ("* Rusforebyggende temakveld på kulturhuset, torsdag 4. mars 2021 kl.\u00a018.00–21.00:"
+            " utsatt til høsten (oktober?) på grunn av Covid-19.") in text
+    assert "Ansvarsgruppe for miniseminar på biblioteket (foreslått)" in text
+    assert "(Vedtatt i Koordineringsgruppa 3. desember 2020)" in text
+    assert len(listing["rader"]) == 1 + 23  # 18 single meetings and 5 from the series
+    assert listing["rader"][1][:3] == ["mandag 11. januar 2021", "08.30–09.30",
+                                       "Koordineringsgruppa"]
+
+
+def test_moteplan_weekday_abbreviations_follow_the_language():
+    nb = plain_text(rendered("aukra", "moteplan", "nb"))
+    nn = plain_text(rendered("aukra", "moteplan", "nn"))
+    assert "tir. 25." in nb and "tys. 25." not in nb
+    assert "tys. 25." in nn and "tir. 25." not in nn
+    assert "Haust 2022" in nn and "Høst 2022" in nb
+    assert "tysdag 25. januar 2022" in nn and "tirsdag 25. januar 2022" in nb
+
+
+def test_moteplan_has_the_year_wheel_with_alt_text():
+    doc = Document(io.BytesIO(rendered("nes", "moteplan", "nb")))
+    descr = doc.element.body.xpath(".//wp:docPr/@descr")
+    assert len(descr) == 1
+    assert descr[0].startswith("Årshjul for SLT-møtene i Nes kommune 2021")
+    assert "Koordineringsgruppa, åtte møter" in descr[0]
+    section = doc.sections[0]
+    assert section.page_width > section.page_height, "the grid pages are landscape"

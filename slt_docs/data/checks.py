@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from ..errors import Alvor
 from ..lang import available_languages
 from ..models import (
+    TABLE_SHAPES,
     Handlingsplan,
+    Kolonne,
     Moete,
     Moteplan,
     Moteregel,
@@ -156,6 +158,14 @@ def _check_handlingsplan(plan: Handlingsplan, data: SltData) -> Iterator[Finding
         yield (*root, "periode"), "perioden slutter før den begynner", ERROR
     elif plan.periode.til - plan.periode.fra > 10:
         yield (*root, "periode"), "perioden er lengre enn ti år; er årstallene riktige?", WARNING
+    columns = plan.tiltakstabell.kolonner
+    if columns and columns not in TABLE_SHAPES:
+        shapes = " eller ".join("[" + ", ".join(c.value for c in shape) + "]"
+                                for shape in TABLE_SHAPES)
+        yield (*root, "tiltakstabell", "kolonner"), f"malene kan lage {shapes}", ERROR
+    elif columns and Kolonne.delmaal in columns and not plan.delmaal:
+        yield ((*root, "tiltakstabell", "kolonner"),
+               "kolonnen delmaal krever at tiltakene står under «delmaal»", ERROR)
     if plan.delmaal and plan.tiltak:
         yield (root, "skriv tiltakene enten under «delmaal» eller i «tiltak», ikke begge steder",
                ERROR)

@@ -8,6 +8,7 @@ from .common import Blokk, Lenke, Periode, Planreferanse, Punkt, Seksjon, Tidsen
 from .data import SltData
 from .dokumenter import Dokumenter, MandatDokument, TiltakDokument
 from .handlingsplan import (
+    TABLE_SHAPES,
     Delmaal,
     Handlingsplan,
     Kolonne,
@@ -57,6 +58,7 @@ from .organisasjon import (
 )
 
 __all__ = [
+    "TABLE_SHAPES",
     "Arbeidsgruppe",
     "Blokk",
     "Delmaal",

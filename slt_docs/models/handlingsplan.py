@@ -22,14 +22,21 @@ class Tiltaksstatus(enum.Enum):
 
 
 class Kolonne(enum.Enum):
-    """A column of the tiltak table. Nordre Land uses ``[tiltak, ansvar]``,
-    Aukra ``[delmaal, tiltak, ansvar, tidspunkt]``."""
+    """A column of the tiltak table. The default templates hold two shapes:
+    ``[tiltak, ansvar]`` (Nordre Land) and ``[delmaal, tiltak, ansvar,
+    tidspunkt]`` (Aukra)."""
 
     delmaal = "delmaal"
     tiltak = "tiltak"
     ansvar = "ansvar"
     tidspunkt = "tidspunkt"
-    status = "status"
+
+
+TABLE_SHAPES: tuple[tuple[Kolonne, ...], ...] = (
+    (Kolonne.tiltak, Kolonne.ansvar),
+    (Kolonne.delmaal, Kolonne.tiltak, Kolonne.ansvar, Kolonne.tidspunkt),
+)
+"""The column sets the default templates can lay out."""
 
 
 class Utfall(enum.Enum):

@@ -1,6 +1,6 @@
 """Rendering: views into Word templates (docxtpl, sandboxed), and Word into PDF."""
 
 from .docx import Picture, TemplateFault, render_docx
-from .package import normalize_zip, write_atomic
+from .package import normalize_zip
 
-__all__ = ["Picture", "TemplateFault", "normalize_zip", "render_docx", "write_atomic"]
+__all__ = ["Picture", "TemplateFault", "normalize_zip", "render_docx"]

@@ -1,12 +1,9 @@
-"""The .docx file as a zip package: reproducible bytes and safe writing."""
+"""The .docx file as a zip package: reproducible bytes."""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
-from pathlib import Path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """The timestamp every zip entry gets, so the same input gives the same bytes."""
@@ -27,21 +24,3 @@ def normalize_zip(data: bytes) -> bytes:
                 info.create_system = 0
                 dst.writestr(info, src.read(name), compresslevel=6)
     return out.getvalue()
-
-
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder,
-    so a failure never leaves a half-written document behind."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

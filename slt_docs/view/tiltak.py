@@ -8,6 +8,7 @@ import enum
 
 from attrs import frozen
 
+from ..errors import SltError
 from ..lang import Language
 from ..models import Handlingsplan, Kolonne, SltData, Tidspunkt, Tiltak, TiltakDokument
 from .common import BlokkView, blocks
@@ -83,6 +84,13 @@ def default_form(plan: Handlingsplan) -> Tabellform:
     return Tabellform.full if plan.delmaal else Tabellform.enkel
 
 
+def check_form(form: Tabellform, plan: Handlingsplan) -> None:
+    """The full table needs delmål; raise :class:`SltError` otherwise."""
+    if form is Tabellform.full and not plan.delmaal:
+        raise SltError("den fulle tabellen (delmål · tiltak · ansvar · tidspunkt) krever at "
+                       "tiltakene står under delmål; bruk --tabell enkel")
+
+
 def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language) -> list[str]:
     """Each part of a tiltak's "when" as lines of text."""
     lines: list[str] = []
@@ -130,6 +138,7 @@ def tiltak_table(data: SltData, lang: Language, *, form: Tabellform | None = Non
     plan = data.handlingsplan
     assert plan is not None, "the caller checks that the data has a handlingsplan"
     form = form or default_form(plan)
+    check_form(form, plan)
     numbers = iter(plan.numbered_tiltak())
     rows: list[DelmaalRad] = []
     for index, d in enumerate(plan.delmaal, start=1):
