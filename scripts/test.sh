@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_apt+=(python3-uno)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || need_apt+=(fonts-liberation)
 fc-list 2>/dev/null | grep -qi "Carlito" || need_apt+=(fonts-crosextra-carlito)
 if ((${#need_apt[@]})); then

@@ -1,28 +1,35 @@
 """slt_docs: the official SLT documents of a Norwegian kommune, from data.
 
 The pipeline: YAML (or dict) → :func:`load` (cattrs → attrs models, checked)
-→ a view for one language → a Word template → .docx.
+→ a view for one language (:mod:`slt_docs.view`) → a Word template rendered in
+a sandbox (:mod:`slt_docs.render`) → .docx (→ PDF through LibreOffice).
 
 >>> import slt_docs
 >>> data = slt_docs.load("examples/aukra")
 >>> data.kommune.navn
 'Aukra'
+>>> docx = slt_docs.render(data, "handlingsplan", lang="nb")
 """
 
 from .data import LoadResult, dump_folder, dumps, load, load_dict, read, read_dict, to_dict
+from .documents import DocKind, available_documents, render, render_all
 from .errors import Alvor, DataError, Problem, SltError
 from .lang import Language, available_languages, get_language
+from .models import SltData
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Alvor",
     "DataError",
+    "DocKind",
     "Language",
     "LoadResult",
     "Problem",
+    "SltData",
     "SltError",
     "__version__",
+    "available_documents",
     "available_languages",
     "dump_folder",
     "dumps",
@@ -31,5 +38,7 @@ __all__ = [
     "load_dict",
     "read",
     "read_dict",
+    "render",
+    "render_all",
     "to_dict",
 ]

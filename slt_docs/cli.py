@@ -47,6 +47,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: feil: {message}\n")
 
 
+def _count(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def _summary(data: SltData) -> str:
     lang = get_language(data.kommune.spraak)
     org = data.organisasjon
@@ -54,15 +58,16 @@ def _summary(data: SltData) -> str:
              f"{len(org.nivaa)} nivå", f"{sum(1 for _ in org.organer())} organ"]
     if data.handlingsplan is not None:
         plan = data.handlingsplan
-        count = len(plan.numbered_tiltak())
+        count = _count(len(plan.numbered_tiltak()), "tiltak", "tiltak")
         period = lang.year_range(plan.periode.fra, plan.periode.til)
         if plan.delmaal:
-            parts.append(f"handlingsplan {period} med {count} tiltak i {len(plan.delmaal)} delmål")
+            parts.append(f"handlingsplan {period} med {count} i {len(plan.delmaal)} delmål")
         else:
-            parts.append(f"handlingsplan {period} med {count} tiltak")
+            parts.append(f"handlingsplan {period} med {count}")
     if data.moteplan is not None:
         mp = data.moteplan
-        parts.append(f"møteplan {mp.aar} med {len(mp.moter)} møter og {len(mp.serier)} serier")
+        parts.append(f"møteplan {mp.aar} med {_count(len(mp.moter), 'møte', 'møter')} og "
+                     f"{_count(len(mp.serier), 'serie', 'serier')}")
     return ", ".join(parts)
 
 
@@ -75,7 +80,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         count = len(result.errors)
         print(f"{args.path}: {count} feil funnet", file=sys.stderr)
         return EXIT_BAD_INPUT
-    note = f" ({len(result.warnings)} advarsler)" if result.warnings else ""
+    note = (f" ({_count(len(result.warnings), 'advarsel', 'advarsler')})"
+            if result.warnings else "")
     print(f"{args.path}: OK{note} – {_summary(result.data)}")
     return EXIT_OK
 

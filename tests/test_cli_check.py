@@ -26,8 +26,8 @@ def test_check_valid_data_exits_0_with_a_summary(capsys, valid_file):
     assert status == 0
     assert err == ""
     assert out == (f"{valid_file}: OK – Testvik kommune (norsk nynorsk), 3 nivå, 3 organ, "
-                   "handlingsplan 2022 med 2 tiltak i 1 delmål, møteplan 2022 med 1 møter og "
-                   "1 serier\n")
+                   "handlingsplan 2022 med 2 tiltak i 1 delmål, møteplan 2022 med 1 møte og "
+                   "1 serie\n")
 
 
 def test_check_bad_data_exits_2_with_file_line_and_path(capsys, write):
@@ -75,7 +75,7 @@ def test_check_warnings_go_to_stdout_and_exit_0(capsys, write):
     lines = out.splitlines()
     assert lines[0] == (f"{path}:{line}:{col}: advarsel: vertikal tabulator (linjeskift fra Word) "
                         "er byttet ut med mellomrom (Word kan ikke lagre tegnet)")
-    assert lines[1].startswith(f"{path}: OK (1 advarsler) – Test vik kommune")
+    assert lines[1].startswith(f"{path}: OK (1 advarsel) – Test vik kommune")
 
 
 @pytest.mark.parametrize("name", ["finnes-ikke", "finnes-ikke.yaml"])

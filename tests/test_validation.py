@@ -96,7 +96,7 @@ def test_missing_required_field(read_text):
     path, result = read_text(text)
     line, col = position(text, "punkter: [Utan tittel]")
     assert only_error(path, result) == (
-        f"{path}:{line}:{col}: feil: handlingsplan.delmaal[0].tiltak[1]: "
+        f"{path}:{line}:{col}: feil: handlingsplan.delmaal[0].tiltak[1].tittel: "
         "påkrevd felt «tittel» mangler")
 
 

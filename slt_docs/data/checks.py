@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from ..errors import Alvor
 from ..lang import available_languages
@@ -64,8 +65,19 @@ def _check_kommune(data: SltData) -> Iterator[Finding]:
                f"ukjent språk «{kommune.spraak}»; tilgjengelige er {', '.join(languages)}", ERROR)
     for field_name in ("logo", "profil"):
         value = getattr(kommune, field_name)
-        if value and data.kilde is not None and not (data.kilde / value).is_file():
-            yield ("kommune", field_name), f"fila «{value}» finnes ikke i {data.kilde}", ERROR
+        if not value:
+            continue
+        at = ("kommune", field_name)
+        relative = PurePath(value)
+        if relative.is_absolute() or ".." in relative.parts or value.startswith(("/", "\\")):
+            yield (at, f"«{value}» må være en fil i datamappa, oppgitt uten «..» og uten "
+                   "full sti (slik at dataene kan deles med andre)", ERROR)
+        elif data.kilde is not None:
+            target = data.kilde / value
+            if not target.is_file():
+                yield at, f"fila «{value}» finnes ikke i {data.kilde}", ERROR
+            elif not target.resolve().is_relative_to(data.kilde.resolve()):
+                yield at, f"«{value}» peker ut av datamappa (en lenke); kopier fila inn", ERROR
 
 
 def _check_organisasjon(org: Organisasjon) -> Iterator[Finding]:

@@ -199,10 +199,11 @@ def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def structure_str(value: object, _: type) -> str:
-    """Text: a string, or a number written without quotes (``tittel: 2022``)."""
+    """Text: a string, or a number or date written without quotes
+    (``tittel: 2022``, ``svar: 2022-05-01``)."""
     if isinstance(value, str):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return str(value)
     raise InvalidValue(f"forventet tekst, fikk {_describe(value)}")
 

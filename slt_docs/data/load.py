@@ -177,7 +177,7 @@ def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
         for sub, note in with_notes:
             step = note.index if isinstance(exc, IterableValidationError) else note.name
             if isinstance(sub, KeyError):
-                yield path, f"påkrevd felt «{step}» mangler", False
+                yield (*path, step), f"påkrevd felt «{step}» mangler", False
             else:
                 yield from _walk(sub, (*path, step))
         for sub in without:

@@ -1,0 +1,30 @@
+"""Lag alle SLT-dokumentene for en eksempelkommune.
+
+    python examples/lag_dokumenter.py aukra            # nynorsk, som dataene sier
+    python examples/lag_dokumenter.py nordre-land nb   # bokmål
+
+Dokumentene havner i out/<kommune>/. Skriptet viser hele Python-API-et:
+last inn, kontroller, lag .docx, lag kalender.
+"""
+
+import sys
+from pathlib import Path
+
+import slt_docs
+from slt_docs.ics import to_ics
+
+kommune = sys.argv[1] if len(sys.argv) > 1 else "aukra"
+spraak = sys.argv[2] if len(sys.argv) > 2 else None
+mappe = Path(__file__).parent / kommune
+ut = Path("out") / kommune
+
+try:
+    data = slt_docs.load(mappe)  # leser og kontrollerer alle YAML-filene i mappa
+except slt_docs.SltError as feil:
+    sys.exit(str(feil))  # norsk feilmelding med fil, linje og felt
+
+for fil in slt_docs.render_all(data, ut, lang=spraak):
+    print("skrev", fil)
+if data.moteplan is not None:
+    (ut / "moteplan.ics").write_bytes(to_ics(data))
+    print("skrev", ut / "moteplan.ics")
