@@ -429,7 +429,7 @@ def _loop_cell(cell, items: str, style: str = "SLT Tabelltekst", first: str | No
 def tiltak_tables(doc, view: str = "tiltak") -> None:
     """Both shapes of the tiltak table; the view's ``form`` picks one."""
     tag(doc, f'{{%p if {view}.form == "full" %}}')
-    widths = [28.0, 60.0, 37.0, 35.0]
+    widths = [34.0, 56.0, 36.0, 34.0]
     table = _new_table(doc, widths)
     row = _add_row(table, widths, header=True)
     for cell, label in zip(row.cells, ("delmaal", "tiltak", "ansvar", "tidspunkt"), strict=True):

@@ -65,6 +65,11 @@ def _paragraph_item(p: Any, styles: dict[str, str]) -> dict[str, Any] | None:
     return {"p": text, "stil": style}
 
 
+def _readable(text: str) -> str:
+    """Drop invisible word joiners (they only steer line breaking)."""
+    return text.replace("\u2060", "")
+
+
 def _cell_lines(tc: Any, styles: dict[str, str]) -> str:
     lines = []
     for p in tc.iter(f"{_W}p"):
@@ -75,7 +80,7 @@ def _cell_lines(tc: Any, styles: dict[str, str]) -> str:
             lines.append(f"• {item['punkt']}")
         else:
             lines.append(str(next(iter(item.values()))))
-    return "\n".join(lines)
+    return _readable("\n".join(lines))
 
 
 def _table_item(tbl: Any, styles: dict[str, str]) -> dict[str, Any]:

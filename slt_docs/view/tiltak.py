@@ -102,10 +102,11 @@ def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language)
         elif part.hele_aaret:
             texts = [lang.label("hele_aaret")]
         elif part.dato is not None:
-            texts = [lang.date_time(part.dato, part.tid)]
+            texts = [lang.date_time(part.dato, part.tid, nobreak=True)]
         elif part.moter:
             period = plan.periode if plan else None
-            texts = [lang.date_time(m.avholdes, m.tidsrom) for m in meetings_of(data, part.moter)
+            texts = [lang.date_time(m.avholdes, m.tidsrom, nobreak=True)
+                     for m in meetings_of(data, part.moter)
                      if m.avholdes and (period is None or m.avholdes in period)]
         if part.etikett and len(texts) == 1:
             lines.append(f"{part.etikett}: {texts[0]}")
