@@ -10,7 +10,7 @@ from ..aarshjul import alt_text
 from ..lang import Language
 from ..models import Gruppetype, Moteforum, Motestatus, SltData, Tidsrom
 from ..schedule import KonkretMoete, Schedule, describe_series, expand, organ_name
-from .common import BlokkView, blocks
+from .common import BlokkView, blocks, capitalize, frequency_text
 from .document import DokumentView, document_info
 
 
@@ -189,6 +189,8 @@ def _row_description(data: SltData, organ_id: str,
         lines.append(describe_series(s, lang, org=org))
         place = s.sted or place
         usual = s.tid or usual
+    if not series and organ is not None and organ.moteverksemd:
+        lines.append(capitalize(frequency_text(organ.moteverksemd, lang)))
     if not series and usual:
         lines.append(lang.time_range(usual))
     if place:
