@@ -12,7 +12,9 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,10 +22,13 @@ from . import __version__
 from .data import dump_folder, dumps, read
 from .documents import output_name, parse_kind, render, render_all
 from .errors import SltError
+from .files import write_atomic
 from .ics import calendar_command
 from .lang import get_language
 from .models import SltData
+from .packs import KINDS, build_pack, check_pack, field_reference, new_pack
 from .render.pdf import to_pdf
+from .render.safety import SafetyNotice
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -127,12 +132,16 @@ def cmd_render(args: argparse.Namespace) -> int:
         output = args.output or Path(output_name(kind))
         if output.is_dir() or str(output).endswith(("/", os.sep)):
             output = output / output_name(kind, args.organ, args.lang)
-        render(data, kind, lang=args.lang, output=output, organ=args.organ, delmaal=delmaal,
-               form=args.tabell, template=args.template)
+        with _notices():
+            render(data, kind, lang=args.lang, output=output, organ=args.organ,
+                   delmaal=delmaal, form=args.tabell, template=args.template,
+                   profile=args.profile)
         written = [output]
     else:
         folder = args.output or Path("out")
-        written = render_all(data, folder, lang=args.lang, form=args.tabell)
+        with _notices():
+            written = render_all(data, folder, lang=args.lang, form=args.tabell,
+                                 template=args.template, profile=args.profile)
     for path in written:
         print(f"skrev {path}")
     if args.pdf:
@@ -144,6 +153,106 @@ def cmd_render(args: argparse.Namespace) -> int:
             print("merk: innholdsfortegnelsen i PDF-en ble ikke oppdatert (LibreOffice mangler "
                   "UNO-støtte; installer python3-uno)", file=sys.stderr)
     return EXIT_OK
+
+
+@contextmanager
+def _notices() -> Iterator[None]:
+    """Print what was stripped from templates and profiles (``merk: …``), once each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SafetyNotice)
+        try:
+            yield
+        finally:
+            seen: set[str] = set()
+            for item in caught:
+                text = str(item.message)
+                if issubclass(item.category, SafetyNotice) and text not in seen:
+                    seen.add(text)
+                    print(f"merk: {text}", file=sys.stderr)
+
+
+def cmd_template_check(args: argparse.Namespace) -> int:
+    """``slt-docs template check PACK``: find the faults in a template pack."""
+    kind = parse_kind(args.doc).value if args.doc else None
+    result = check_pack(args.pack, kind)
+    for problem in result.problems:
+        print(problem, file=sys.stderr if problem.is_error else sys.stdout)
+    if result.errors:
+        print(f"{result.label}: {len(result.errors)} feil funnet", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    note = ""
+    if result.defaults:
+        note = f"; {', '.join(result.defaults)} kommer fra standardmalene"
+    warned = [p for p in result.problems if not p.is_error]
+    extra = f" ({len(warned)} advarsler)" if warned else ""
+    print(f"{result.label}: OK{extra} – gir {', '.join(result.provides) or 'ingen'}{note}")
+    return EXIT_OK
+
+
+def cmd_template_new(args: argparse.Namespace) -> int:
+    """``slt-docs template new DIR [--from PACK]``: start a pack to edit in Word."""
+    with _notices():
+        written = new_pack(args.dir, source=args.source, navn=args.navn, kommune=args.kommune)
+    for path in written:
+        print(f"skrev {path}")
+    print(f"Rediger malene i Word og {args.dir}/manifest.yaml, og kontroller med: "
+          f"slt-docs template check {args.dir}")
+    return EXIT_OK
+
+
+def cmd_template_pack(args: argparse.Namespace) -> int:
+    """``slt-docs template pack DIR -o FILE.zip``: check, then make the shareable file."""
+    with _notices():
+        target, result = build_pack(args.dir, args.output)
+    for problem in result.problems:
+        print(problem)
+    print(f"skrev {target}")
+    return EXIT_OK
+
+
+def cmd_template_fields(args: argparse.Namespace) -> int:
+    """``slt-docs template fields [-o FILE]``: the field reference for template authors."""
+    text = field_reference()
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+        print(f"skrev {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _template_parser(sub: argparse._SubParsersAction) -> None:
+    tpl = sub.add_parser("template", help="malpakker: lag, kontroller og pakk Word-maler som "
+                         "kommuner kan dele")
+    tsub = tpl.add_subparsers(dest="template_command", metavar="KOMMANDO", parser_class=_Parser)
+    tpl.set_defaults(func=lambda _a: (tpl.print_help(), EXIT_BAD_INPUT)[1])
+
+    new = tsub.add_parser("new", help="start en malpakke fra standardmalene (eller fra en "
+                          "annen pakke)")
+    new.add_argument("dir", type=Path, metavar="MAPPE", help="ny (eller tom) mappe")
+    new.add_argument("--from", dest="source", type=Path, metavar="PAKKE",
+                     help="start fra denne malpakken (mappe eller .zip) i stedet")
+    new.add_argument("--navn", help="pakkens navn (standard: mappenavnet)")
+    new.add_argument("--kommune", help="kommunen som lager pakken")
+    new.set_defaults(func=cmd_template_new)
+
+    check = tsub.add_parser("check", help="kontroller en malpakke eller én Word-mal")
+    check.add_argument("pack", type=Path, metavar="PAKKE", help="mappe, .zip eller .docx")
+    check.add_argument("--doc", metavar="TYPE",
+                       help=f"dokumenttypen til én enkelt .docx ({', '.join(KINDS)})")
+    check.set_defaults(func=cmd_template_check)
+
+    pack = tsub.add_parser("pack", help="kontroller og lag en .zip som kan deles")
+    pack.add_argument("dir", type=Path, metavar="MAPPE", help="malpakkens mappe")
+    pack.add_argument("-o", "--output", type=Path, metavar="FIL",
+                      help="zip-fila (standard: MAPPE.zip)")
+    pack.set_defaults(func=cmd_template_pack)
+
+    fields = tsub.add_parser("fields", help="skriv feltoversikten for malforfattere "
+                             "(docs/template-fields.md)")
+    fields.add_argument("-o", "--output", type=Path, metavar="FIL",
+                        help="skriv til fil i stedet for standard ut")
+    fields.set_defaults(func=cmd_template_fields)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -177,7 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     rend.add_argument("--tabell", choices=["enkel", "full"],
                       help="tiltakstabellens form: enkel (tiltak · ansvar) eller full "
                       "(delmål · tiltak · ansvar · tidspunkt)")
-    rend.add_argument("--template", type=Path, metavar="MAL", help="en egen Word-mal (.docx)")
+    rend.add_argument("--template", type=Path, metavar="MAL",
+                      help="malpakke (mappe eller .zip; dokumenter den ikke har, kommer fra "
+                      "standardmalene) eller én Word-mal (.docx, med --doc)")
+    rend.add_argument("--profile", type=Path, metavar="PROFIL",
+                      help="kommunens profildokument (.docx): stiler, tema, sideoppsett, topp- "
+                      "og bunntekst med logo (standard: kommune.profil i dataene)")
     rend.add_argument("--pdf", action="store_true", help="lag også PDF med LibreOffice")
     rend.set_defaults(func=cmd_render)
 
@@ -188,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--body", "--organ", dest="organ", metavar="ORGAN",
                      help="bare dette organets møter (id, navn eller nivå)")
     cal.set_defaults(func=lambda a: calendar_command(a.path, a.output, a.organ))
+
+    _template_parser(sub)
 
     dump = sub.add_parser("dump", help="skriv dataene ut igjen som YAML (normalisert)")
     dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")

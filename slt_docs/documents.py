@@ -23,6 +23,8 @@ from .errors import SltError
 from .files import write_atomic
 from .lang import Language, get_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
+from .packs.pack import TemplatePack, open_pack
+from .profile import Profile, apply_profile, load_profile
 from .render.docx import Picture, render_docx
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
 from .view.moteplan import moteplan_view
@@ -40,13 +42,16 @@ class DocKind(enum.Enum):
 @frozen(kw_only=True)
 class Options:
     """Choices for one rendering: language, which body (for a mandate), which
-    delmål (for a tiltak table), the table shape, a template file."""
+    delmål (for a tiltak table), the table shape, a template (a pack folder
+    or .zip, or one .docx) and a profile document (the kommune's look;
+    default: ``kommune.profil`` in the data)."""
 
     lang: str | None = None
     organ: str | None = None
     delmaal: tuple[int, ...] = ()
     form: Tabellform | None = None
-    template: Path | None = None
+    template: Path | TemplatePack | None = None
+    profile: Path | Profile | None = None
 
 
 def default_template(kind: DocKind) -> Path:
@@ -135,17 +140,23 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
            lang: str | None = None, output: str | Path | None = None,
            organ: str | None = None, delmaal: tuple[int, ...] = (),
            form: str | Tabellform | None = None,
-           template: str | Path | None = None) -> bytes:
+           template: str | Path | TemplatePack | None = None,
+           profile: str | Path | Profile | None = None) -> bytes:
     """Render one document and return its .docx bytes (also written to
     ``output`` when given, atomically). ``data`` is a loaded model or a path
-    to a kommune folder or YAML file. Raises :class:`SltError` (with a
-    Norwegian message) for bad data, options or templates."""
+    to a kommune folder or YAML file. ``template`` is a template pack (a
+    folder or .zip) or one Word template for this document; ``profile`` a
+    profile document (.docx) whose styles, theme, page setup, header and
+    footer the document takes (default: ``kommune.profil``). Raises
+    :class:`SltError` (with a Norwegian message) for bad data, options or
+    templates."""
     if not isinstance(data, SltData):
         data = load(data)
     kind = parse_kind(doc)
     options = Options(lang=lang, organ=organ, delmaal=tuple(delmaal),
                       form=Tabellform(form) if isinstance(form, str) else form,
-                      template=Path(template) if template else None)
+                      template=_template_option(template),
+                      profile=_profile_option(profile))
     result = render_bytes(data, kind, options)
     if output is not None:
         write_atomic(output, result)
@@ -156,12 +167,56 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
     """Render ``kind`` with ``options`` into .docx bytes."""
     language = _language(data, options)
     view = _view(data, kind, language, options)
-    template = options.template or default_template(kind)
-    pictures = _pictures(data, view)
+    template, name, pack_pictures = _template(kind, options.template, language)
+    profile = _profile(data, options.profile)
+    if profile is not None:
+        template = apply_profile(template, profile)
+    pictures = {**pack_pictures, **_pictures(data, view)}
     if kind is DocKind.moteplan:
         pictures.update(_moteplan_pictures(data, language))
     return render_docx(template, view, language, pictures=pictures,
-                       created=document_date(data, kind), template_name=template.name)
+                       created=document_date(data, kind), template_name=name)
+
+
+def _template_option(template: str | Path | TemplatePack | None) -> Path | TemplatePack | None:
+    if template is None or template == "":
+        return None
+    return template if isinstance(template, TemplatePack) else Path(template)
+
+
+def _profile_option(profile: str | Path | Profile | None) -> Path | Profile | None:
+    if profile is None or profile == "":
+        return None
+    return profile if isinstance(profile, Profile) else Path(profile)
+
+
+def _template(kind: DocKind, option: Path | TemplatePack | None,
+              lang: Language) -> tuple[bytes, str, dict[str, Picture]]:
+    """The template for ``kind``: from the pack (or the one .docx) when it
+    has one, else the default; its name; the pack's pictures."""
+    pack = open_pack(option) if isinstance(option, Path) else option
+    if pack is not None:
+        pack.check_language(lang.code)
+        found = pack.template(kind.value)
+        if found is not None:
+            return found.data, f"{found.name} i {pack.label}", pack.pictures
+        default = default_template(kind)
+        return default.read_bytes(), default.name, pack.pictures
+    default = default_template(kind)
+    return default.read_bytes(), default.name, {}
+
+
+def _profile(data: SltData, option: Path | Profile | None) -> Profile | None:
+    """The profile given, else the kommune's (``kommune.profil``, relative
+    to the data folder), else none."""
+    if isinstance(option, Profile):
+        return option
+    if option is not None:
+        return load_profile(option)
+    if data.kommune.profil:
+        base = data.kilde if data.kilde is not None else Path()
+        return load_profile(base / data.kommune.profil)
+    return None
 
 
 def _moteplan_pictures(data: SltData, lang: Language) -> dict[str, Picture]:
@@ -211,14 +266,28 @@ def output_name(kind: DocKind, organ: Organ | str | None = None, lang: str | Non
 
 
 def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | None = None,
-               form: str | Tabellform | None = None) -> list[Path]:
-    """Write every document the data supports into ``folder``; returns the paths."""
+               form: str | Tabellform | None = None,
+               template: str | Path | TemplatePack | None = None,
+               profile: str | Path | Profile | None = None) -> list[Path]:
+    """Write every document the data supports into ``folder``; returns the
+    paths. ``template`` is a template pack (kinds it lacks use the defaults);
+    ``profile`` as for :func:`render`."""
     if not isinstance(data, SltData):
         data = load(data)
+    pack = _template_option(template)
+    if isinstance(pack, Path):
+        pack = open_pack(pack)
+    if pack is not None and pack.single is not None:
+        raise SltError(f"{pack.label} er én enkelt mal; velg dokumentet den gjelder med --doc, "
+                       "eller bruk en malpakke (mappe eller .zip)")
+    look = _profile_option(profile)
+    if isinstance(look, Path):
+        look = load_profile(look)
     folder = Path(folder)
     written = []
     for kind, organ in available_documents(data):
         path = folder / output_name(kind, organ)
-        render(data, kind, lang=lang, organ=organ, form=form, output=path)
+        render(data, kind, lang=lang, organ=organ, form=form, output=path, template=pack,
+               profile=look)
         written.append(path)
     return written

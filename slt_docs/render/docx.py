@@ -24,12 +24,13 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
-from jinja2 import TemplateError
+from jinja2 import TemplateError, TemplateRuntimeError
 
 from ..errors import Problem, SltError
 from ..lang import Language
 from .package import normalize_zip
-from .sandbox import RenderBudgetExceeded, SltSandbox
+from .safety import check_output
+from .sandbox import RenderBudgetExceeded, SltSandbox, norwegian_jinja
 
 MAX_OUTPUT_BYTES = 200 * 1024 * 1024
 """Largest document part a rendering may produce (200 MiB of XML)."""
@@ -86,10 +87,20 @@ def _context(view: Any) -> dict[str, Any]:
 
 
 def _link_helper(tpl: DocxTemplate) -> Callable[..., RichText]:
+    from ..view.common import LenkeView
+
+    try:  # the character style named "Hyperlink" (its id differs in a Norwegian Word)
+        style = tpl.docx.styles["Hyperlink"].style_id
+    except KeyError:
+        style = "Hyperlink"
+
     def lenke(link: Any) -> RichText:
         """A hyperlink run for a ``LenkeView``."""
+        if not isinstance(link, LenkeView):
+            raise TemplateRuntimeError("lenke() trenger en lenke fra dataene, f.eks. "
+                                       "lenke(b.lenke)")
         text = RichText()
-        text.add(link.tekst, url_id=tpl.build_url_id(link.url), style="Hyperlink",
+        text.add(link.tekst, url_id=tpl.build_url_id(link.url), style=style,
                  color="0563C1", underline=True)
         return text
 
@@ -105,7 +116,7 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
         tpl = DocxTemplate(io.BytesIO(template) if isinstance(template, bytes) else str(template))
         tpl.render_init()
     except Exception as exc:  # python-docx raises many kinds for a broken file
-        raise TemplateFault(f"malen «{name}» kan ikke åpnes som et Word-dokument ({exc})") \
+        raise TemplateFault(f"malen {_quoted(name)} kan ikke åpnes som et Word-dokument ({exc})") \
             from exc
     for key, pic in (pictures or {}).items():
         _check_picture(key, pic)
@@ -117,7 +128,14 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
     try:
         tpl.render(context, env)
     except RenderBudgetExceeded as exc:
-        raise TemplateFault(f"malen «{name}» ble stoppet: {exc}") from exc
+        raise TemplateFault(f"malen {_quoted(name)} ble stoppet: {exc}") from exc
+    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
+        # a filter or operator given the wrong kind of value ({{ 5|sort }}, {{ 1 / 0 }})
+        raise TemplateFault(f"malen {_quoted(name)} kunne ikke fylles ut: en verdi passet ikke "
+                            f"til det malen gjør med den ({exc})") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateFault(f"malen {_quoted(name)} ble stoppet: den brukte for mye minne eller "
+                            "kalte seg selv for mange ganger") from exc
     except TemplateError as exc:
         raise TemplateFault(_template_message(name, exc), [_template_problem(name, exc)]) \
             from exc
@@ -126,9 +144,15 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
     tpl.save(out)
     data = out.getvalue()
     if len(data) > MAX_OUTPUT_BYTES:
-        raise TemplateFault(f"malen «{name}» laget et dokument over grensen på "
+        raise TemplateFault(f"malen {_quoted(name)} laget et dokument over grensen på "
                             f"{MAX_OUTPUT_BYTES // (1024 * 1024)} MiB")
+    check_output(data, f"dokumentet fra malen {_quoted(name)}")
     return normalize_zip(data)
+
+
+def _quoted(name: str) -> str:
+    """«name», unless it already holds quotes ("handlingsplan.docx i malpakken «X»")."""
+    return name if "«" in name else f"«{name}»"
 
 
 def _template_message(name: str, exc: TemplateError) -> str:
@@ -137,7 +161,7 @@ def _template_message(name: str, exc: TemplateError) -> str:
         "UndefinedError": "malen bruker et felt som ikke finnes",
         "SecurityError": "malen prøvde noe som ikke er tillatt",
     }.get(type(exc).__name__, "malen kunne ikke fylles ut")
-    return f"malen «{name}»: {kind}: {exc.message or exc}"
+    return f"malen {_quoted(name)}: {kind}: {norwegian_jinja(exc.message or str(exc))}"
 
 
 def _template_problem(name: str, exc: TemplateError) -> Problem:

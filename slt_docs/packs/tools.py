@@ -1,0 +1,197 @@
+"""Making and checking template packs: ``slt-docs template new|check|pack``."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+from attrs import evolve, frozen
+
+from ..errors import Alvor, Problem, SltError
+from ..files import write_atomic
+from ..render.package import normalize_zip
+from ..render.safety import UnsafeFile, clean_docx
+from .lint import check_template
+from .manifest import (
+    KINDS,
+    MANIFEST,
+    Manifest,
+    PakkeBilde,
+    check_member_path,
+    dump_manifest,
+    minimum_spec,
+)
+from .pack import PackError, PackReader, _clean, check_picture_bytes, open_pack, pack_label
+
+
+@frozen
+class CheckResult:
+    """What ``template check`` found: the pack's label, the problems and the
+    kinds that come from the defaults."""
+
+    label: str
+    problems: list[Problem]
+    defaults: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Only the errors."""
+        return [p for p in self.problems if p.is_error]
+
+
+def check_pack(path: str | Path, kind: str | None = None) -> CheckResult:
+    """Check a pack folder, a pack .zip or one template (``kind`` names its
+    document kind; default: the file name). Never raises for a bad pack."""
+    path = Path(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return _check(path, kind)
+        except (SltError, OSError) as exc:
+            message = str(exc) if isinstance(exc, SltError) else f"kan ikke lese: {exc}"
+            problems = list(exc.problems) if isinstance(exc, SltError) else []
+            if not problems or isinstance(exc, UnsafeFile):
+                problems.insert(0, Problem(melding=message.split("\n")[0], fil=path))
+            return CheckResult(label=f"«{path}»", problems=problems)
+
+
+def _check(path: Path, kind: str | None) -> CheckResult:
+    if not path.exists():
+        raise PackError(f"fant ikke «{path}»")
+    if path.is_file() and path.suffix.lower() in (".docx", ".dotx"):
+        kind = kind or path.stem.lower().replace("ø", "o")
+        if kind not in KINDS:
+            raise PackError(f"hvilken dokumenttype er «{path.name}»? Oppgi den med --doc "
+                            f"({', '.join(KINDS)})")
+        problems = _check_docx(path.read_bytes(), kind, path.name, f"malen «{path.name}»", ())
+        return CheckResult(label=f"malen «{path.name}»", problems=problems, provides=(kind,))
+    reader = PackReader(path)
+    manifest, problems = reader.manifest()
+    label = pack_label(manifest, path)
+    if manifest is None:
+        return CheckResult(label=label, problems=problems)
+    for kind_name, name in manifest.dokumenter.items():
+        try:
+            raw = reader.read(name)
+        except SltError as exc:
+            problems.append(Problem(melding=f"{exc} (dokumenttypen {kind_name})",
+                                    fil=Path(MANIFEST), sti=f"dokumenter.{kind_name}"))
+            continue
+        problems += _check_docx(raw, kind_name, name, f"{label}, {name}", manifest.bilder)
+    for key, pic in manifest.bilder.items():
+        try:
+            check_picture_bytes(reader.read(pic.fil), f"{label}, {pic.fil}")
+        except SltError as exc:
+            problems.append(Problem(melding=str(exc), fil=Path(pic.fil), sti=f"bilder.{key}"))
+    used = {MANIFEST, *manifest.dokumenter.values(), *(p.fil for p in manifest.bilder.values())}
+    for name in reader.names():
+        stem = Path(name).stem.lower()
+        if name not in used and name.lower().endswith(".docx") and stem in KINDS and \
+                not Path(name).name.startswith("~$"):
+            problems.append(Problem(
+                melding=f"«{name}» ligger i pakken, men står ikke under «dokumenter:» i "
+                f"manifestet, så den blir ikke brukt", fil=Path(name), alvor=Alvor.advarsel))
+    defaults = tuple(k for k in KINDS if k not in manifest.dokumenter)
+    return CheckResult(label=label, problems=problems, defaults=defaults,
+                       provides=tuple(manifest.dokumenter))
+
+
+def _check_docx(raw: bytes, kind: str, name: str, what: str,
+                pictures: dict[str, PakkeBilde] | tuple[str, ...]) -> list[Problem]:
+    try:
+        clean = _clean(raw, what)
+    except SltError as exc:
+        return [Problem(melding=str(exc), fil=Path(name), sti=kind)]
+    problems = [Problem(melding=note, fil=Path(name), sti=kind, alvor=Alvor.advarsel)
+                for note in clean.notes]
+    problems += check_template(clean.data, kind, name, pictures=tuple(pictures))
+    return problems
+
+
+# -- new ---------------------------------------------------------------------------
+
+def default_template_bytes(kind: str) -> bytes:
+    """The shipped template for ``kind``."""
+    return resources.files("slt_docs.templates").joinpath(f"{kind}.docx").read_bytes()
+
+
+def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str | None = None,
+             kommune: str | None = None) -> list[Path]:
+    """Start a pack in ``folder`` from the default templates, or from the
+    pack ``source`` (its templates checked and cleaned first). Returns the
+    files written."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise SltError(f"«{folder}» finnes allerede og er ikke en tom mappe; velg en ny mappe")
+    files: dict[str, bytes] = {}
+    if source is None:
+        manifest = Manifest(
+            navn=navn or folder.name, kommune=kommune or "Min kommune", versjon="0.1.0",
+            lisens="CC-BY-4.0", spraak=("nb", "nn"), slt_docs=minimum_spec(),
+            dokumenter={kind: f"{kind}.docx" for kind in KINDS},
+            beskrivelse="Laget fra standardmalene i slt_docs.")
+        for kind in KINDS:
+            files[f"{kind}.docx"] = default_template_bytes(kind)
+    else:
+        pack = open_pack(source)
+        if pack.manifest is None:
+            raise SltError(f"{pack.label} er én mal, ikke en malpakke; bruk en mappe eller .zip "
+                           "med manifest.yaml")
+        old = pack.manifest
+        manifest = evolve(old, navn=navn or f"{old.navn} (ny)", kommune=kommune or "Min kommune",
+                          versjon="0.1.0",
+                          basert_paa=f"{old.navn} {old.versjon} fra {old.kommune}")
+        for kind_name, template in pack.templates.items():
+            files[old.dokumenter[kind_name]] = template.data
+        for pic in old.bilder.values():
+            files[pic.fil] = pack.files[pic.fil]
+    files[MANIFEST] = dump_manifest(manifest).encode("utf-8")
+    written = []
+    root = folder.resolve()
+    for name, data in files.items():
+        why = check_member_path(name)
+        if why:
+            raise UnsafeFile(f"kan ikke skrive «{name}»: {why}")
+        target = (root / name).resolve()
+        if root not in target.parents:
+            raise UnsafeFile(f"kan ikke skrive «{name}» utenfor «{folder}»")
+        written.append(write_atomic(target, data))
+    return written
+
+
+# -- pack --------------------------------------------------------------------------
+
+def build_pack(folder: str | Path, output: str | Path | None = None) -> tuple[Path, CheckResult]:
+    """Check the pack folder and write it as a .zip (templates cleaned,
+    fixed timestamps). Raises :class:`PackError` (with the problems) when
+    the check finds errors; nothing is written then."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise PackError(f"«{folder}» er ikke en mappe; «template pack» pakker en malmappe")
+    result = check_pack(folder)
+    if result.errors:
+        raise PackError(f"{result.label} har {len(result.errors)} feil; ingen pakke laget",
+                        result.errors)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pack = open_pack(folder)
+    assert pack.manifest is not None
+    files: dict[str, bytes] = {MANIFEST: pack.files[MANIFEST]}
+    for kind_name, template in pack.templates.items():
+        files[pack.manifest.dokumenter[kind_name]] = clean_docx(
+            template.data, f"{pack.label}, {template.name}").data
+    for pic in pack.manifest.bilder.values():
+        files[pic.fil] = pack.files[pic.fil]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    target = Path(output) if output else folder.with_suffix(".zip")
+    if target.resolve().is_relative_to(folder.resolve()):
+        raise PackError("pakken kan ikke skrives inne i mappa den lages fra; velg en annen -o")
+    write_atomic(target, normalize_zip(out.getvalue()))
+    return target, result
