@@ -27,15 +27,24 @@ import datetime as dt
 import io
 import math
 import textwrap
-
-import matplotlib as mpl
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from typing import TYPE_CHECKING, Any
 
 from .lang import Language, get_language
 from .lang.labels import N_
 from .models import SltData
 from .schedule import KonkretMoete, Schedule, expand, organ_name
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+
+def _mpl() -> Any:
+    """matplotlib, imported when a wheel is drawn (it is heavy: about 40 MB
+    and half a second), not whenever slt_docs is imported."""
+    import matplotlib
+
+    return matplotlib
 
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -104,7 +113,10 @@ def figure(data: SltData, *, lang: Language | str | None = None,
     schedule = schedule or expand(data)
     per_body = wheel_meetings(schedule)
     bodies = list(per_body)
-    with mpl.rc_context(_RC):
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    with _mpl().rc_context(_RC):
         fig = Figure(figsize=(SIZE_INCHES, SIZE_INCHES), dpi=DPI, facecolor="white")
         legend_rows = math.ceil(max(len(bodies), 1) / min(max(len(bodies), 1), 3))
         bottom = 0.035 + 0.035 * legend_rows
@@ -239,7 +251,7 @@ def aarshjul_png(data: SltData, *, lang: Language | str | None = None) -> bytes:
     """The årshjul as PNG bytes, 1800 × 1800 pixels (150 dpi)."""
     fig = figure(data, lang=lang)
     buffer = io.BytesIO()
-    with mpl.rc_context(_RC):
+    with _mpl().rc_context(_RC):
         fig.savefig(buffer, format="png", dpi=DPI, facecolor="white",
                     metadata={"Software": None, "Title": _title(data, lang)})
     return buffer.getvalue()
@@ -250,7 +262,7 @@ def aarshjul_svg(data: SltData, *, lang: Language | str | None = None) -> bytes:
     everywhere; the title and alt text are in the file's metadata)."""
     fig = figure(data, lang=lang)
     buffer = io.BytesIO()
-    with mpl.rc_context(_RC):
+    with _mpl().rc_context(_RC):
         fig.savefig(buffer, format="svg", facecolor="white",
                     metadata={"Date": None, "Creator": None, "Title": _title(data, lang),
                               "Description": alt_text(data, lang)})

@@ -167,15 +167,16 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
     """Render ``kind`` with ``options`` into .docx bytes."""
     language = _language(data, options)
     view = _view(data, kind, language, options)
-    template, name, pack_pictures = _template(kind, options.template, language)
+    template, name, pack_pictures, trusted = _template(kind, options.template, language)
     profile = _profile(data, options.profile)
     if profile is not None:
         template = apply_profile(template, profile)
+        trusted = False
     pictures = {**pack_pictures, **_pictures(data, view)}
     if kind is DocKind.moteplan:
         pictures.update(_moteplan_pictures(data, language))
     return render_docx(template, view, language, pictures=pictures,
-                       created=document_date(data, kind), template_name=name)
+                       created=document_date(data, kind), template_name=name, trusted=trusted)
 
 
 def _template_option(template: str | Path | TemplatePack | None) -> Path | TemplatePack | None:
@@ -191,19 +192,20 @@ def _profile_option(profile: str | Path | Profile | None) -> Path | Profile | No
 
 
 def _template(kind: DocKind, option: Path | TemplatePack | None,
-              lang: Language) -> tuple[bytes, str, dict[str, Picture]]:
+              lang: Language) -> tuple[bytes, str, dict[str, Picture], bool]:
     """The template for ``kind``: from the pack (or the one .docx) when it
-    has one, else the default; its name; the pack's pictures."""
+    has one, else the default; its name; the pack's pictures; whether it is
+    one of our own (trusted) templates."""
     pack = open_pack(option) if isinstance(option, Path) else option
     if pack is not None:
         pack.check_language(lang.code)
         found = pack.template(kind.value)
         if found is not None:
-            return found.data, f"{found.name} i {pack.label}", pack.pictures
+            return found.data, f"{found.name} i {pack.label}", pack.pictures, False
         default = default_template(kind)
-        return default.read_bytes(), default.name, pack.pictures
+        return default.read_bytes(), default.name, pack.pictures, True
     default = default_template(kind)
-    return default.read_bytes(), default.name, {}
+    return default.read_bytes(), default.name, {}, True
 
 
 def _profile(data: SltData, option: Path | Profile | None) -> Profile | None:

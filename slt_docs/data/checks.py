@@ -10,12 +10,15 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
+import attrs
+
 from ..errors import Alvor
 from ..lang import available_languages
 from ..models import (
     TABLE_SHAPES,
     Handlingsplan,
     Kolonne,
+    Lenke,
     Moete,
     Moteplan,
     Moteregel,
@@ -45,6 +48,7 @@ WARNING = Alvor.advarsel
 
 def check_data(data: SltData) -> Iterator[Finding]:
     """Every semantic problem in ``data``."""
+    yield from _check_links(data)
     yield from _check_kommune(data)
     yield from _check_organisasjon(data.organisasjon)
     if data.handlingsplan is not None:
@@ -53,6 +57,37 @@ def check_data(data: SltData) -> Iterator[Finding]:
         yield from _check_moteplan(data.moteplan, data)
         yield from _check_moteplan_dates(data.moteplan, data)
     yield from _check_dokumenter(data)
+
+
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+"""The only kinds of address a document may link to."""
+
+
+def _check_links(data: SltData) -> Iterator[Finding]:
+    """Every link in the data goes to the web or an e-mail address, never to a
+    file on somebody's machine (``file://``) or anything else."""
+    def walk(obj: object, at: Path_) -> Iterator[Finding]:
+        if isinstance(obj, Lenke):
+            if not obj.url.strip().lower().startswith(LINK_SCHEMES):
+                yield ((*at, "url"), f"lenken «{obj.url}» må begynne med http://, https:// "
+                       "eller mailto:", ERROR)
+            return
+        if attrs.has(type(obj)):
+            for f in attrs.fields(type(obj)):
+                if f.name == "kilde":
+                    continue
+                value = getattr(obj, f.name)
+                if f.name in ("lenke", "nettside") and isinstance(value, str):
+                    if not value.strip().lower().startswith(LINK_SCHEMES):
+                        yield ((*at, f.name), f"adressen «{value}» må begynne med http://, "
+                               "https:// eller mailto:", ERROR)
+                else:
+                    yield from walk(value, (*at, f.name))
+        elif isinstance(obj, tuple):
+            for index, item in enumerate(obj):
+                yield from walk(item, (*at, index))
+
+    yield from walk(data, ())
 
 
 def _check_kommune(data: SltData) -> Iterator[Finding]:

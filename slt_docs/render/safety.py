@@ -383,16 +383,23 @@ def _strip_attached_template(source: str, rel_id: str, parts: dict[str, bytes],
 
 
 def _check_elements(name: str, root: etree._Element, what: str) -> None:
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _REFUSED_ELEMENTS:
-            raise _refuse(what, name, f"{_REFUSED_ELEMENTS[tag]} er ikke tillatt")
-        if tag == f"{{{W_NS}}}fldSimple":
-            _check_field(el.get(f"{{{W_NS}}}instr") or "", name, what)
-        elif tag == f"{{{W_NS}}}p":
-            instr = "".join(t.text or "" for t in el.iter(f"{{{W_NS}}}instrText"))
-            if instr:
-                _check_field(instr, name, what)
+    for el in root.iter(*_REFUSED_ELEMENTS):
+        raise _refuse(what, name, f"{_REFUSED_ELEMENTS[el.tag]} er ikke tillatt")
+    for el in root.iter(f"{{{W_NS}}}fldSimple"):
+        _check_field(el.get(f"{{{W_NS}}}instr") or "", name, what)
+    seen: set[int] = set()
+    paragraph_tag = f"{{{W_NS}}}p"
+    for text in root.iter(f"{{{W_NS}}}instrText"):
+        paragraph = next((a for a in text.iterancestors(paragraph_tag)), None)
+        if paragraph is None:
+            _check_field(text.text or "", name, what)
+            continue
+        if id(paragraph) in seen:
+            continue
+        seen.add(id(paragraph))
+        instr = "".join(t.text or "" for t in paragraph.iter(f"{{{W_NS}}}instrText"))
+        if instr:
+            _check_field(instr, name, what)
 
 
 def _check_field(instruction: str, name: str, what: str) -> None:

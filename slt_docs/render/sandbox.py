@@ -37,6 +37,7 @@ from jinja2 import StrictUndefined, Undefined, nodes, pass_context
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.runtime import Context, LoopContext, Macro, markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 MAX_LOOP_ITERATIONS = 200_000
 """Most loop iterations (and macro calls) in one rendering (the largest real
@@ -46,6 +47,7 @@ MAX_SECONDS = 120.0
 BUDGET_FILTER = "slt_budget"
 """The filter every loop's iterable passes through (inserted at parse time)."""
 OUTPUT_FILTER = "slt_out"
+STATIC_FILTER = "slt_static"
 """The filter every piece of output passes through (inserted at parse time)."""
 CONCAT_FILTER = "slt_concat"
 """The filter that replaces ``~`` (inserted at parse time)."""
@@ -80,9 +82,16 @@ class RenderBudgetExceeded(SecurityError):
     """The template ran past a limit (loop iterations, time, string or output size)."""
 
 
+@functools.cache
+def _view_fields(cls: type) -> frozenset[str] | None:
+    """The field names of a view class, or ``None`` for anything else."""
+    if attrs.has(cls) and cls.__module__.startswith("slt_docs.view"):
+        return frozenset(f.name for f in attrs.fields(cls))
+    return None
+
+
 def _is_view(obj: object) -> bool:
-    cls = type(obj)
-    return attrs.has(cls) and cls.__module__.startswith("slt_docs.view")
+    return _view_fields(type(obj)) is not None
 
 
 def _text_size(value: Any) -> int:
@@ -108,6 +117,7 @@ class SltSandbox(ImmutableSandboxedEnvironment):
         self.filters["join"] = self._bounded_filter(_safe_join)
         self.filters[BUDGET_FILTER] = self._count
         self.filters[OUTPUT_FILTER] = self._output
+        self.filters[STATIC_FILTER] = self._output_static
         self.filters[CONCAT_FILTER] = _safe_concat
         self.iterations = 0
         self.output_chars = 0
@@ -118,8 +128,9 @@ class SltSandbox(ImmutableSandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
             return False
-        if _is_view(obj):
-            return attr in {f.name for f in attrs.fields(type(obj))}
+        fields = _view_fields(type(obj))
+        if fields is not None:
+            return attr in fields
         return isinstance(obj, LoopContext) and attr in {
             "index", "index0", "first", "last", "length", "revindex", "revindex0"}
 
@@ -158,17 +169,18 @@ class SltSandbox(ImmutableSandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Parse; refuse tags that reach other templates or turn escaping
         off; route every loop's iterable, every ``~`` and every piece of
-        output through the budget filters."""
+        output through the budget filters (one pass over the tree)."""
         tree = super()._parse(source, name, filename)
-        for kind, tag in _FORBIDDEN_TAGS.items():
-            for node in tree.find_all(kind):
-                raise TemplateSyntaxError(
-                    f"{tag} er ikke tillatt i slt_docs-maler", node.lineno, name, filename)
-        for loop in tree.find_all(nodes.For):
-            loop.iter = nodes.Filter(loop.iter, BUDGET_FILTER, [], [], None, None,
-                                     lineno=loop.lineno)
-        _rewrite(tree)
+        _rewrite(tree, name, filename)
         return tree
+
+    def compile(self, source: Any, name: str | None = None, filename: str | None = None,
+                raw: bool = False, defer_init: bool = False) -> Any:
+        """Compile once per distinct template text (docxtpl compiles the same
+        XML on every rendering); the code does not depend on the data."""
+        if isinstance(source, str) and not raw:
+            return _compile_cached(type(self), source, name, filename, defer_init, self)
+        return super().compile(source, name, filename, raw, defer_init)
 
     # -- budgets -------------------------------------------------------------
     def start_budget(self, seconds: float = MAX_SECONDS) -> None:
@@ -205,6 +217,14 @@ class SltSandbox(ImmutableSandboxedEnvironment):
             raise RenderBudgetExceeded(
                 f"malen skrev mer enn {MAX_OUTPUT_CHARS // 1_000_000} millioner tegn")
         return value
+
+    def _output_static(self, size: int) -> str:
+        """Count the template's own text of one output node; writes nothing."""
+        self.output_chars += size
+        if self.output_chars > MAX_OUTPUT_CHARS:
+            raise RenderBudgetExceeded(
+                f"malen skrev mer enn {MAX_OUTPUT_CHARS // 1_000_000} millioner tegn")
+        return Markup("")
 
     def _bounded_filter(self, func: Callable[..., Any]) -> Callable[..., Any]:
         """``func`` with the deadline checked first and its result's size after."""
@@ -258,35 +278,69 @@ def _check_int(operator_name: str, left: int, right: int) -> None:
         raise RenderBudgetExceeded("malen prøvde å regne ut et altfor stort tall")
 
 
-def _rewrite(tree: nodes.Node) -> None:
-    """Replace ``a ~ b`` by the bounded concatenation and wrap every piece of
-    output (template text and ``{{ … }}``) in the output counter."""
-    for node in list(tree.iter_child_nodes()):
-        _rewrite(node)
-    for field_name in tree.fields:
-        value = getattr(tree, field_name, None)
-        if isinstance(value, nodes.Concat):
-            setattr(tree, field_name, _concat(value))
-        elif isinstance(value, list):
-            setattr(tree, field_name, [_concat(v) if isinstance(v, nodes.Concat) else v
-                                       for v in value])
-    if isinstance(tree, nodes.Output):
-        tree.nodes = [_counted(n) for n in tree.nodes]
+def _rewrite(tree: nodes.Node, name: str | None, filename: str | None) -> None:
+    """In one walk over the tree: refuse the forbidden tags, send every
+    loop's iterable through the loop budget, replace ``a ~ b`` by the bounded
+    concatenation and count every piece of output (template text counted
+    once per output node, expressions one by one)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for kind, tag in _FORBIDDEN_TAGS.items():
+            if isinstance(node, kind):
+                raise TemplateSyntaxError(
+                    f"{tag} er ikke tillatt i slt_docs-maler", node.lineno, name, filename)
+        if isinstance(node, nodes.For):
+            node.iter = nodes.Filter(node.iter, BUDGET_FILTER, [], [], None, None,
+                                     lineno=node.lineno)
+        for field_name in node.fields:
+            value = getattr(node, field_name, None)
+            if isinstance(value, nodes.Concat):
+                setattr(node, field_name, _concat(value))
+            elif isinstance(value, list) and any(isinstance(v, nodes.Concat) for v in value):
+                setattr(node, field_name, [_concat(v) if isinstance(v, nodes.Concat) else v
+                                           for v in value])
+        stack.extend(node.iter_child_nodes())
+        if isinstance(node, nodes.Output):
+            node.nodes = _counted_output(node)
+
+
+def _counted_output(node: nodes.Output) -> list[nodes.Node]:
+    static = sum(len(n.data) for n in node.nodes if isinstance(n, nodes.TemplateData))
+    out: list[nodes.Node] = []
+    if static:
+        out.append(nodes.Filter(nodes.Const(static, lineno=node.lineno), STATIC_FILTER,
+                                [], [], None, None, lineno=node.lineno))
+    for child in node.nodes:
+        if isinstance(child, nodes.TemplateData):
+            out.append(child)
+        else:
+            out.append(nodes.Filter(child, OUTPUT_FILTER, [], [], None, None,
+                                    lineno=child.lineno))
+    return out
+
+
+_COMPILE_CACHE: dict[tuple[type, str, str | None, str | None, bool], Any] = {}
+_COMPILE_CACHE_SIZE = 32
+
+
+def _compile_cached(cls: type, source: str, name: str | None, filename: str | None,
+                    defer_init: bool, env: ImmutableSandboxedEnvironment) -> Any:
+    """Compiled code for ``source`` (a few recent templates are kept)."""
+    key = (cls, source, name, filename, defer_init)
+    code = _COMPILE_CACHE.get(key)
+    if code is None:
+        code = ImmutableSandboxedEnvironment.compile(env, source, name, filename, False,
+                                                      defer_init)
+        if len(_COMPILE_CACHE) >= _COMPILE_CACHE_SIZE:
+            _COMPILE_CACHE.pop(next(iter(_COMPILE_CACHE)))
+        _COMPILE_CACHE[key] = code
+    return code
 
 
 def _concat(node: nodes.Concat) -> nodes.Expr:
     return nodes.Filter(nodes.List(list(node.nodes), lineno=node.lineno), CONCAT_FILTER,
                         [], [], None, None, lineno=node.lineno)
-
-
-def _counted(node: nodes.Node) -> nodes.Expr:
-    expr: nodes.Expr
-    if isinstance(node, nodes.TemplateData):
-        expr = nodes.MarkSafe(nodes.Const(node.data, lineno=node.lineno), lineno=node.lineno)
-    else:
-        assert isinstance(node, nodes.Expr)
-        expr = node
-    return nodes.Filter(expr, OUTPUT_FILTER, [], [], None, None, lineno=node.lineno)
 
 
 def _safe_concat(items: list[Any]) -> Any:
