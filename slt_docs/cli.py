@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from . import __version__
 from .data import dump_folder, dumps, read
-from .documents import output_name, parse_kind, render, render_all
+from .documents import output_name, parse_kind, render, render_all, write_aarshjul
 from .errors import SltError
 from .files import write_atomic
 from .ics import calendar_command
@@ -145,7 +145,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     for path in written:
         print(f"skrev {path}")
     if args.pdf:
-        pairs = [(p, p.with_suffix(".pdf")) for p in written]
+        pairs = [(p, p.with_suffix(".pdf")) for p in written if p.suffix == ".docx"]
         updated = to_pdf(pairs)
         for _, pdf in pairs:
             print(f"skrev {pdf}")
@@ -255,6 +255,20 @@ def _template_parser(sub: argparse._SubParsersAction) -> None:
     fields.set_defaults(func=cmd_template_fields)
 
 
+def cmd_aarshjul(args: argparse.Namespace) -> int:
+    """``slt-docs aarshjul PATH -o aarshjul.svg``: the year wheel as a picture."""
+    result = read(args.path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.data is None:
+        print(f"{args.path}: {len(result.errors)} feil funnet; ikke noe bilde laget",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in write_aarshjul(result.data, args.output, lang=args.lang):
+        print(f"skrev {path}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = _Parser(
@@ -294,6 +308,13 @@ def build_parser() -> argparse.ArgumentParser:
                       "og bunntekst med logo (standard: kommune.profil i dataene)")
     rend.add_argument("--pdf", action="store_true", help="lag også PDF med LibreOffice")
     rend.set_defaults(func=cmd_render)
+
+    wheel = sub.add_parser("aarshjul", help="skriv årshjulet som eget bilde (.png eller .svg)")
+    wheel.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    wheel.add_argument("-o", "--output", type=Path, metavar="FIL", default=Path("aarshjul.png"),
+                       help="bildefila, .png eller .svg (standard: aarshjul.png)")
+    wheel.add_argument("--lang", metavar="SPRÅK", help="nb eller nn; standard: kommunens språk")
+    wheel.set_defaults(func=cmd_aarshjul)
 
     cal = sub.add_parser("calendar", help="skriv møteplanen som kalenderfil (.ics)")
     cal.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")

@@ -17,7 +17,7 @@ from typing import Any
 
 from attrs import frozen
 
-from .aarshjul import aarshjul_png, alt_text
+from .aarshjul import aarshjul_png, aarshjul_svg, alt_text
 from .data import load
 from .errors import SltError
 from .files import write_atomic
@@ -173,7 +173,7 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
         template = apply_profile(template, profile)
         trusted = False
     pictures = {**pack_pictures, **_pictures(data, view)}
-    if kind is DocKind.moteplan:
+    if kind is DocKind.moteplan or getattr(view, "aarshjul", ""):
         pictures.update(_moteplan_pictures(data, language))
     return render_docx(template, view, language, pictures=pictures,
                        created=document_date(data, kind), template_name=name, trusted=trusted)
@@ -292,4 +292,25 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
         render(data, kind, lang=lang, organ=organ, form=form, output=path, template=pack,
                profile=look)
         written.append(path)
+    if data.moteplan is not None:
+        written += write_aarshjul(data, folder / "aarshjul.png", lang=lang)
+        written += write_aarshjul(data, folder / "aarshjul.svg", lang=lang)
     return written
+
+
+def write_aarshjul(data: SltData | str | Path, output: str | Path, *,
+                   lang: str | None = None) -> list[Path]:
+    """Write the year wheel as its own picture (``.png`` or ``.svg``, by the
+    file name) for the intranet; returns the path written."""
+    if not isinstance(data, SltData):
+        data = load(data)
+    if data.moteplan is None:
+        raise SltError("dataene har ingen «moteplan:»; årshjulet viser møteplanens møter")
+    output = Path(output)
+    suffix = output.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise SltError(f"årshjulet kan skrives som .png eller .svg, ikke «{output.suffix}»")
+    language = _language(data, Options(lang=lang))
+    picture = (aarshjul_svg if suffix == ".svg" else aarshjul_png)(data, lang=language)
+    write_atomic(output, picture)
+    return [output]

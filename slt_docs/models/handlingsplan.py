@@ -189,6 +189,9 @@ class Handlingsplan:
     tiltak: tuple[Tiltak, ...] = ()
     tiltakstabell: Tiltakstabell = field(factory=Tiltakstabell)
     oppfolging: tuple[Blokk, ...] = ()
+    aarshjul: bool = True
+    """Show the møteplan's year wheel in the plan (when the data has a
+    møteplan for a year in the plan's period)."""
 
     def numbered_tiltak(self) -> list[tuple[str, Tiltak]]:
         """Every tiltak with its number: "1.1", "1.2" … under delmål, or

@@ -31,7 +31,7 @@ KIND_VIEWS: dict[str, type] = {
 """The view class whose fields each document kind's template gets."""
 
 PICTURES: dict[str, tuple[str, ...]] = {
-    "handlingsplan": ("logo",),
+    "handlingsplan": ("logo", "aarshjul"),
     "mandat": ("logo",),
     "tiltak": ("logo",),
     "moteplan": ("logo", "aarshjul"),

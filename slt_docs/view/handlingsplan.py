@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from ..aarshjul import alt_text
 from ..lang import Language
 from ..models import Nivaa, SltData, Tilbakeblikk
 from .common import (
@@ -134,7 +135,9 @@ class TilbakeblikkView:
 
 @frozen(kw_only=True)
 class HandlingsplanView:
-    """Everything the handlingsplan template shows."""
+    """Everything the handlingsplan template shows. ``aarshjul`` is the alt
+    text of the year wheel (the picture is ``bilde.aarshjul``), empty when the
+    plan shows none."""
 
     dok: DokumentView
     label: dict[str, str]
@@ -147,6 +150,7 @@ class HandlingsplanView:
     tilbakeblikk: TilbakeblikkView | None
     tiltak: TiltakTabellView
     oppfolging: tuple[BlokkView, ...]
+    aarshjul: str
 
 
 def level_view(nivaa: Nivaa, data: SltData, lang: Language) -> NivaaView:
@@ -297,4 +301,11 @@ def handlingsplan_view(data: SltData, lang: Language, *,
         tilbakeblikk=look_back_view(plan.tilbakeblikk, data, lang) if plan.tilbakeblikk else None,
         tiltak=tiltak_table(data, lang, form=form),
         oppfolging=blocks(plan.oppfolging),
+        aarshjul=alt_text(data, lang) if _shows_wheel(data) else "",
     )
+
+
+def _shows_wheel(data: SltData) -> bool:
+    plan, mp = data.handlingsplan, data.moteplan
+    return bool(plan and plan.aarshjul and mp is not None
+                and plan.periode.fra <= mp.aar <= plan.periode.til)
