@@ -133,7 +133,7 @@ def sami_catalog(tmp_path):
     assert "Sisdoallu" in text
     (folder / "se.po").write_text(text, encoding="utf-8")
     yield folder
-    catalog_module.load_translations.cache_clear()  # forget the cached «se»
+    catalog_module._clear_caches()  # forget the cached «se»
 
 
 def test_extra_language_folder_is_listed(sami_catalog):
@@ -144,6 +144,34 @@ def test_extra_language_folder_is_listed(sami_catalog):
 def test_extra_language_file_can_be_read(sami_catalog):
     translations = catalog_module.load_translations("se", sami_catalog / "se.po")
     assert translations.gettext("Contents") == "Sisdoallu"
+
+
+def test_a_kommune_adds_a_language_next_to_its_data(sami_catalog, tmp_path, monkeypatch):
+    """A ``spraak/se.po`` in the kommune's folder is enough: the data
+    validates with ``spraak: se`` and the document uses its words."""
+    monkeypatch.setattr(catalog_module, "_extra_dirs", [])
+    folder = tmp_path / "kommune"
+    (folder / "spraak").mkdir(parents=True)
+    shutil.copy(sami_catalog / "se.po", folder / "spraak" / "se.po")
+    (folder / "data.yaml").write_text(VALID_YAML.replace("spraak: nn", "spraak: se"),
+                                      encoding="utf-8")
+    data = slt_docs.load(folder)
+    assert data.kommune.spraak == "se"
+    from slt_docs.render.extract import plain_text
+
+    text = plain_text(slt_docs.render(data, "handlingsplan"))
+    assert "Sisdoallu" in text
+
+
+def test_language_folder_from_the_environment(sami_catalog, monkeypatch):
+    monkeypatch.setattr(catalog_module, "_extra_dirs", [])
+    extra = sami_catalog.parent / "bare-se"
+    extra.mkdir()
+    shutil.copy(sami_catalog / "se.po", extra / "se.po")
+    monkeypatch.setenv("SLT_DOCS_SPRAAK", str(extra))
+    catalog_module._clear_caches()
+    assert slt_docs.available_languages() == ["nb", "nn", "se"]
+    assert slt_docs.get_language("se").label("innhold") == "Sisdoallu"
 
 
 def test_adding_a_language_file_needs_no_code(sami_catalog, monkeypatch, tmp_path):

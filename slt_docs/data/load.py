@@ -18,6 +18,7 @@ from attrs import define, field
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ..errors import Alvor, DataError, Problem, format_path
+from ..lang.catalog import DATA_LANG_FOLDER, add_catalog_dir
 from ..models import SltData
 from .checks import check_data
 from .converter import CONVERTER, InvalidValue
@@ -91,6 +92,8 @@ def read(path: str | Path) -> LoadResult:
     if any(p.is_error for p in problems):
         return LoadResult(None, _sorted(problems))
     base = path if path.is_dir() else path.parent
+    if (base / DATA_LANG_FOLDER).is_dir():
+        add_catalog_dir(base / DATA_LANG_FOLDER)
     return _structure_and_check(merged, owner, problems, base, default_file=files[0])
 
 
