@@ -43,6 +43,9 @@ sys.path.insert(0, str(ROOT))
 
 from slt_docs.render.package import normalize_zip  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_templates import border  # noqa: E402
+
 OUT = ROOT / "examples" / "profiler"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -108,22 +111,6 @@ def spacing(style, before: float, after: float, line: float | None = None) -> No
     pf.space_after = Pt(after)
     if line is not None:
         pf.line_spacing = line
-
-
-def border(style_or_paragraph, side: str, color: str, size: int, space: int = 4) -> None:
-    element = style_or_paragraph.element if hasattr(style_or_paragraph, "element") else \
-        style_or_paragraph._p
-    ppr = element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
-    edge = OxmlElement(f"w:{side}")
-    edge.set(qn("w:val"), "single")
-    edge.set(qn("w:sz"), str(size))
-    edge.set(qn("w:space"), str(space))
-    edge.set(qn("w:color"), color)
-    borders.append(edge)
 
 
 def shading(style, fill: str) -> None:

@@ -148,13 +148,13 @@ def _styles(doc: Document) -> None:
     cover_kommune = para_style("SLT Forside kommune")
     _font(cover_kommune, 20, bold=True, color=DARK)
     _spacing(cover_kommune, before=0, after=6, line=1.0)
-    _border(cover_kommune, "bottom", size=24, space=6)
+    border(cover_kommune, "bottom", ACCENT, 24, 6)
     cover_title = para_style("SLT Forside tittel", "Title")
     _spacing(cover_title, before=150, after=12, line=1.0)
     cover_slt = para_style("SLT Forside SLT")
     _font(cover_slt, 12, bold=True, color=DARK)
     _spacing(cover_slt, before=60, after=4, line=1.2)
-    _border(cover_slt, "left", size=36, space=8)
+    border(cover_slt, "left", ACCENT, 36, 8)
     cover_slt.paragraph_format.left_indent = Mm(4)
     cover_adopted = para_style("SLT Forside vedtak")
     _font(cover_adopted, 10, italic=True, color=RGBColor(0x40, 0x40, 0x40))
@@ -174,9 +174,12 @@ def _styles(doc: Document) -> None:
     styles.element.append(parse_xml(TABLE_STYLE))
 
 
-def _border(style, side: str, size: int, space: int, color: str = ACCENT) -> None:
-    """A paragraph border on one side of a style (size in eighths of a point)."""
-    ppr = style.element.get_or_add_pPr()
+def border(style_or_paragraph, side: str, color: str, size: int, space: int = 4) -> None:
+    """A border on one side of a paragraph style or a paragraph (size in
+    eighths of a point). Also used by scripts/build_profiles.py."""
+    element = style_or_paragraph.element if hasattr(style_or_paragraph, "element") else \
+        style_or_paragraph._p
+    ppr = element.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
@@ -291,6 +294,16 @@ def blocks_macro(doc) -> None:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endmacro %}")
+
+
+def text_section(doc, condition: str, heading: str, blocks: str,
+                 style: str = "Heading 2") -> None:
+    """A heading and the kommune's text blocks, left out when ``condition``
+    is false."""
+    tag(doc, f"{{%p if {condition} %}}")
+    para(doc, f"{{{{ {heading} }}}}", style=style)
+    doc.add_paragraph(f"{{{{p blokker({blocks}) }}}}")
+    tag(doc, "{%p endif %}")
 
 
 def list_of(doc, items: str, style: str = "List Bullet") -> None:
@@ -533,21 +546,15 @@ def mandate_block(doc, m: str) -> None:
     tag(doc, "{%p endif %}")
 
 
-def level_block(doc, n: str, heading: str = "Heading 2", with_heading: bool = True) -> None:
-    if with_heading:
-        para(doc, f"{{{{ {n}.overskrift }}}}", style=heading)
-    labelled(doc, "label.forutsetning", f"{n}.forutsetning")
-    labelled(doc, "label.moteverksemd", f"{n}.moteverksemd")
+def level_arenas(doc, n: str) -> None:
     tag(doc, f"{{%p if {n}.moteplasser %}}")
     para(doc, "{{ label.moteplasser }}", style="SLT Etikett")
     list_of(doc, f"{n}.moteplasser")
     tag(doc, "{%p endif %}")
-    tag(doc, f"{{%p if {n}.deltakere %}}")
-    para(doc, "{{ label.deltakere }}", style="SLT Etikett")
-    list_of(doc, f"{n}.deltakere")
-    tag(doc, "{%p endif %}")
-    labelled(doc, "label.deltakere", f"{n}.storrelse")
-    mandate_block(doc, f"{n}.mandat")
+
+
+def level_authority(doc, n: str, group_heading: str = "Heading 3") -> None:
+    """Decision authority and budget, strategy goals and standing groups."""
     tag(doc, f"{{%p if {n}.beslutningsmyndighet or {n}.budsjett %}}")
     para(doc, "{{ label.beslutningsmyndighet }}", style="SLT Etikett")
     list_of(doc, f"{n}.beslutningsmyndighet", style="Normal")
@@ -562,8 +569,23 @@ def level_block(doc, n: str, heading: str = "Heading 2", with_heading: bool = Tr
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p for g in {n}.grupper %}}")
-    group_block(doc, "g")
+    group_block(doc, "g", heading=group_heading)
     tag(doc, "{%p endfor %}")
+
+
+def level_block(doc, n: str, heading: str = "Heading 2", with_heading: bool = True) -> None:
+    if with_heading:
+        para(doc, f"{{{{ {n}.overskrift }}}}", style=heading)
+    labelled(doc, "label.forutsetning", f"{n}.forutsetning")
+    labelled(doc, "label.moteverksemd", f"{n}.moteverksemd")
+    level_arenas(doc, n)
+    tag(doc, f"{{%p if {n}.deltakere %}}")
+    para(doc, "{{ label.deltakere }}", style="SLT Etikett")
+    list_of(doc, f"{n}.deltakere")
+    tag(doc, "{%p endif %}")
+    labelled(doc, "label.deltakere", f"{n}.storrelse")
+    mandate_block(doc, f"{n}.mandat")
+    level_authority(doc, n)
 
 
 def build_handlingsplan() -> Document:
@@ -594,14 +616,8 @@ def build_handlingsplan() -> Document:
     tag(doc, "{%p if maal or maal_for_perioden or maalgruppe %}")
     para(doc, "{{ label.maal }}", style="Heading 1")
     doc.add_paragraph("{{p blokker(maal) }}")
-    tag(doc, "{%p if maal_for_perioden %}")
-    para(doc, "{{ label.maal_for_perioden }}", style="Heading 2")
-    doc.add_paragraph("{{p blokker(maal_for_perioden) }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if maalgruppe %}")
-    para(doc, "{{ label.maalgruppe }}", style="Heading 2")
-    doc.add_paragraph("{{p blokker(maalgruppe) }}")
-    tag(doc, "{%p endif %}")
+    text_section(doc, "maal_for_perioden", "label.maal_for_perioden", "maal_for_perioden")
+    text_section(doc, "maalgruppe", "label.maalgruppe", "maalgruppe")
     tag(doc, "{%p endif %}")
 
     # Organisering
@@ -635,10 +651,8 @@ def build_handlingsplan() -> Document:
     para(doc, "{{ label.aarshjul }}", style="Heading 2")
     para(doc, "{{ bilde.aarshjul }}", align=WD_ALIGN_PARAGRAPH.CENTER)
     tag(doc, "{%p endif %}")
-    tag(doc, f"{{%p if {o}.informasjonsutveksling %}}")
-    para(doc, "{{ label.informasjonsutveksling }}", style="Heading 2")
-    doc.add_paragraph(f"{{{{p blokker({o}.informasjonsutveksling) }}}}")
-    tag(doc, "{%p endif %}")
+    text_section(doc, f"{o}.informasjonsutveksling", "label.informasjonsutveksling",
+                 f"{o}.informasjonsutveksling")
 
     # Tilbakeblikk
     tag(doc, "{%p if tilbakeblikk %}")
@@ -686,15 +700,14 @@ def build_handlingsplan() -> Document:
     tag(doc, "{%p endif %}")
 
     # Oppfølging
-    tag(doc, "{%p if oppfolging %}")
-    para(doc, "{{ label.oppfolging }}", style="Heading 1")
-    doc.add_paragraph("{{p blokker(oppfolging) }}")
-    tag(doc, "{%p endif %}")
+    text_section(doc, "oppfolging", "label.oppfolging", "oppfolging", style="Heading 1")
     return doc
 
 
-def build_mandat() -> Document:
-    doc = setup_document()
+def short_document(landscape: bool = False) -> Document:
+    """A document without a cover: header, footer, the text macro, then the
+    logo, the kommune's name and the title at the top of the first page."""
+    doc = setup_document(landscape=landscape)
     header_footer(doc, first_page_blank=False)
     blocks_macro(doc)
     tag(doc, "{%p if dok.har_logo %}")
@@ -702,6 +715,11 @@ def build_mandat() -> Document:
     tag(doc, "{%p endif %}")
     para(doc, "{{ dok.kommune }}", style="SLT Forside kommune")
     para(doc, "{{ dok.tittel }}", style="Title")
+    return doc
+
+
+def build_mandat() -> Document:
+    doc = short_document()
     tag(doc, "{%p if nivaa %}")
     para(doc, ("{{ label.nivaa }}: ", "Strong"), "{{ nivaa }}", style="SLT Ingress")
     tag(doc, "{%p endif %}")
@@ -721,40 +739,15 @@ def build_mandat() -> Document:
     labelled(doc, "label.deltakere", "organ.storrelse")
     labelled(doc, "label.moteverksemd", "organ.moteverksemd")
     tag(doc, "{%p if nivaa_info %}")
-    tag(doc, "{%p if nivaa_info.moteplasser %}")
-    para(doc, "{{ label.moteplasser }}", style="SLT Etikett")
-    list_of(doc, "nivaa_info.moteplasser")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if nivaa_info.beslutningsmyndighet or nivaa_info.budsjett %}")
-    para(doc, "{{ label.beslutningsmyndighet }}", style="SLT Etikett")
-    list_of(doc, "nivaa_info.beslutningsmyndighet", style="Normal")
-    tag(doc, "{%p if nivaa_info.budsjett %}")
-    para(doc, "{{ nivaa_info.budsjett }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if nivaa_info.strategimaal %}")
-    para(doc, "{{ nivaa_info.strategimaal.tittel }}", style="SLT Etikett")
-    tag(doc, "{%p for p in nivaa_info.strategimaal.punkter %}")
-    para(doc, ("{{ p.lead }}", "Strong"), "{{ p.tekst }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for g in nivaa_info.grupper %}")
-    group_block(doc, "g", heading="Heading 2")
-    tag(doc, "{%p endfor %}")
+    level_arenas(doc, "nivaa_info")
+    level_authority(doc, "nivaa_info", group_heading="Heading 2")
     tag(doc, "{%p endif %}")
     labelled(doc, "label.opploses", "opploses")
     return doc
 
 
 def build_tiltak() -> Document:
-    doc = setup_document()
-    header_footer(doc, first_page_blank=False)
-    blocks_macro(doc)
-    tag(doc, "{%p if dok.har_logo %}")
-    para(doc, "{{ bilde.logo }}")
-    tag(doc, "{%p endif %}")
-    para(doc, "{{ dok.kommune }}", style="SLT Forside kommune")
-    para(doc, "{{ dok.tittel }}", style="Title")
+    doc = short_document()
     tag(doc, "{%p if dok.undertittel %}")
     para(doc, "{{ dok.undertittel }}", style="Subtitle")
     tag(doc, "{%p endif %}")
@@ -821,14 +814,7 @@ def list_table(doc) -> None:
 
 
 def build_moteplan() -> Document:
-    doc = setup_document(landscape=True)
-    header_footer(doc, first_page_blank=False)
-    blocks_macro(doc)
-    tag(doc, "{%p if dok.har_logo %}")
-    para(doc, "{{ bilde.logo }}")
-    tag(doc, "{%p endif %}")
-    para(doc, "{{ dok.kommune }}", style="SLT Forside kommune")
-    para(doc, "{{ dok.tittel }}", style="Title")
+    doc = short_document(landscape=True)
     tag(doc, "{%p if dok.vedtatt %}")
     para(doc, "({{ dok.vedtatt }})", style="Quote")
     tag(doc, "{%p endif %}")

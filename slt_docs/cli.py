@@ -23,9 +23,9 @@ from .data import dump_folder, dumps, read
 from .documents import output_name, parse_kind, render, render_all, write_aarshjul
 from .errors import SltError
 from .files import write_atomic
-from .ics import calendar_command
+from .ics import build_calendar
 from .lang import get_language
-from .models import SltData
+from .models import SltData, slug
 from .packs import KINDS, build_pack, check_pack, field_reference, new_pack
 from .render.pdf import to_pdf
 from .render.safety import SafetyNotice
@@ -76,6 +76,18 @@ def _summary(data: SltData) -> str:
     return ", ".join(parts)
 
 
+def _read_or_report(path: Path, nothing_made: str) -> SltData | None:
+    """Read the data, print every problem (errors to stderr); ``None`` when
+    there were errors, after saying that ``nothing_made``."""
+    result = read(path)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.data is None:
+        print(f"{path}: {_count(len(result.errors), 'feil', 'feil')} funnet; {nothing_made}",
+              file=sys.stderr)
+    return result.data
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """``slt-docs check PATH``: validate a kommune's data."""
     result = read(args.path)
@@ -93,16 +105,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_dump(args: argparse.Namespace) -> int:
     """``slt-docs dump PATH [-o DIR]``: write the data back in canonical form."""
-    result = read(args.path)
-    if result.data is None:
-        for problem in result.errors:
-            print(problem, file=sys.stderr)
+    data = _read_or_report(args.path, "ingenting skrevet")
+    if data is None:
         return EXIT_BAD_INPUT
     if args.output:
-        for path in dump_folder(result.data, args.output):
+        for path in dump_folder(data, args.output):
             print(f"skrev {path}")
     else:
-        sys.stdout.write(dumps(result.data))
+        sys.stdout.write(dumps(data))
     return EXIT_OK
 
 
@@ -118,14 +128,9 @@ def _parse_delmaal(text: str | None) -> tuple[int, ...]:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """``slt-docs render PATH [--doc KIND] [-o OUT]``: make the documents."""
-    result = read(args.path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.data is None:
-        print(f"{args.path}: {len(result.errors)} feil funnet; ingen dokumenter laget",
-              file=sys.stderr)
+    data = _read_or_report(args.path, "ingen dokumenter laget")
+    if data is None:
         return EXIT_BAD_INPUT
-    data = result.data
     delmaal = _parse_delmaal(args.delmaal)
     if args.doc:
         kind = parse_kind(args.doc)
@@ -255,16 +260,41 @@ def _template_parser(sub: argparse._SubParsersAction) -> None:
     fields.set_defaults(func=cmd_template_fields)
 
 
-def cmd_aarshjul(args: argparse.Namespace) -> int:
-    """``slt-docs aarshjul PATH -o aarshjul.svg``: the year wheel as a picture."""
-    result = read(args.path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.data is None:
-        print(f"{args.path}: {len(result.errors)} feil funnet; ikke noe bilde laget",
+def calendar_command(path: str | Path, output: str | Path | None = None,
+                     organ: str | None = None) -> int:
+    """``slt-docs calendar PATH [-o FIL] [--body ORGAN]``: the møteplan as
+    .ics (``-`` writes to standard output; default ``moteplan.ics``, or
+    ``moteplan-<organ>.ics`` for one body)."""
+    data = _read_or_report(Path(path), "kalenderen ble ikke skrevet")
+    if data is None:
+        return EXIT_BAD_INPUT
+    if data.moteplan is None:
+        print(f"{path}: dataene har ingen «moteplan»; det finnes ingen møter å skrive",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    for path in write_aarshjul(result.data, args.output, lang=args.lang):
+    calendar, count = build_calendar(data, organ=organ)
+    content = calendar.to_ical()
+    if output is None:
+        output = f"moteplan-{slug(organ)}.ics" if organ else "moteplan.ics"
+    if str(output) == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return EXIT_OK
+    target = Path(output)
+    try:
+        write_atomic(target, content)
+    except OSError as exc:
+        raise SltError(f"kan ikke skrive {target}: {exc.strerror or exc}") from exc
+    print(f"skrev {target} ({_count(count, 'møte', 'møter')})")
+    return EXIT_OK
+
+
+def cmd_aarshjul(args: argparse.Namespace) -> int:
+    """``slt-docs aarshjul PATH -o aarshjul.svg``: the year wheel as a picture."""
+    data = _read_or_report(args.path, "ikke noe bilde laget")
+    if data is None:
+        return EXIT_BAD_INPUT
+    for path in write_aarshjul(data, args.output, lang=args.lang):
         print(f"skrev {path}")
     return EXIT_OK
 

@@ -37,15 +37,11 @@ January of its year), never the clock, so the same data gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections import Counter
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 
-from .errors import SltError
-from .files import write_atomic
 from .lang import Language, get_language
 from .lang.labels import N_
 from .models import Motestatus, SltData, slug
@@ -249,53 +245,9 @@ def oslo_timezone(years: set[int]) -> icalendar.Timezone:
 
 # -- the command ------------------------------------------------------------------
 
-def calendar_command(path: str | Path, output: str | Path | None = None,
-                     organ: str | None = None) -> int:
-    """``slt-docs calendar PATH [-o FIL] [--body ORGAN]``: write the møteplan
-    as .ics. Prints Norwegian messages; returns 0, or 2 for bad input (nothing
-    is written then). ``output`` ``-`` writes to standard output; the default
-    is ``moteplan.ics`` (``moteplan-<organ>.ics`` for one body)."""
-    from .data import read
-
-    result = read(path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.data is None:
-        print(f"{path}: {len(result.errors)} feil funnet; kalenderen ble ikke skrevet",
-              file=sys.stderr)
-        return 2
-    data = result.data
-    if data.moteplan is None:
-        print(f"{path}: dataene har ingen «moteplan»; det finnes ingen møter å skrive",
-              file=sys.stderr)
-        return 2
-    try:
-        calendar, count = build_calendar(data, organ=organ)
-    except SltError as exc:
-        print(f"slt-docs: {exc}", file=sys.stderr)
-        return 2
-    content = calendar.to_ical()
-    if output is None:
-        output = f"moteplan-{slug(organ)}.ics" if organ else "moteplan.ics"
-    if str(output) == "-":
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
-        return 0
-    target = Path(output)
-    try:
-        write_atomic(target, content)
-    except OSError as exc:
-        print(f"slt-docs: kan ikke skrive {target}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    word = "møte" if count == 1 else "møter"
-    print(f"skrev {target} ({count} {word})")
-    return 0
-
-
 __all__ = [
     "TZID",
     "build_calendar",
-    "calendar_command",
     "default_stamp",
     "meeting_uids",
     "oslo_timezone",

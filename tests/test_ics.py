@@ -10,8 +10,9 @@ import pytest
 from test_schedule import kommune, series
 
 import slt_docs
+from slt_docs.cli import main
 from slt_docs.errors import DataError
-from slt_docs.ics import calendar_command, to_ics
+from slt_docs.ics import to_ics
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 OSLO_SUMMER = dt.timedelta(hours=2)
@@ -174,21 +175,22 @@ def _write_sample(tmp_path: Path) -> Path:
 def test_calendar_command_writes_file(tmp_path, capsys):
     folder = _write_sample(tmp_path)
     target = tmp_path / "moteplan.ics"
-    assert calendar_command(folder, target, None) == 0
+    assert main(["calendar", str(folder), "-o", str(target)]) == 0
     assert len(events(target.read_bytes())) == 14
     assert "14 møter" in capsys.readouterr().out
-    assert calendar_command(folder, tmp_path / "pr.ics", "styrande") == 0
+    assert main(["calendar", str(folder), "-o", str(tmp_path / "pr.ics"), "--body",
+                 "styrande"]) == 0
     assert len(events((tmp_path / "pr.ics").read_bytes())) == 1
 
 
 def test_calendar_command_bad_input_exits_2_and_writes_nothing(tmp_path, capsys):
     folder = _write_sample(tmp_path)
     target = tmp_path / "x.ics"
-    assert calendar_command(folder, target, "kulturrådet") == 2
+    assert main(["calendar", str(folder), "-o", str(target), "--body", "kulturrådet"]) == 2
     assert "finner ikke organet «kulturrådet»" in capsys.readouterr().err
     assert not target.exists()
     (folder / "data.yaml").write_text("kommune: {navn: X}\n", encoding="utf-8")
-    assert calendar_command(folder, target, None) == 2
+    assert main(["calendar", str(folder), "-o", str(target)]) == 2
     assert not target.exists()
     assert list(tmp_path.glob("*.tmp")) == []
 
