@@ -15,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 
-from .aarshjul import aarshjul_png, aarshjul_svg, alt_text
+from .aarshjul import aarshjul_png, aarshjul_svg
 from .data import load
 from .errors import SltError
 from .files import write_atomic
@@ -117,8 +118,7 @@ def _view(data: SltData, kind: DocKind, lang: Language, options: Options) -> Any
             raise SltError("en tiltakstabell krever en «handlingsplan:» med tiltak")
         doc = data.dokumenter.tiltak[0] if data.dokumenter.tiltak else TiltakDokument()
         if options.delmaal:
-            doc = TiltakDokument(tittel=doc.tittel, delmaal=options.delmaal,
-                                 kolonner=doc.kolonner, innledning=doc.innledning)
+            doc = attrs.evolve(doc, delmaal=options.delmaal)
             count = len(data.handlingsplan.delmaal)
             wrong = [n for n in options.delmaal if not 1 <= n <= count]
             if wrong:
@@ -173,8 +173,10 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
         template = apply_profile(template, profile)
         trusted = False
     pictures = {**pack_pictures, **_pictures(data, view)}
-    if kind is DocKind.moteplan or getattr(view, "aarshjul", ""):
-        pictures.update(_moteplan_pictures(data, language))
+    wheel_alt = getattr(view, "aarshjul", "")
+    if wheel_alt:
+        pictures["aarshjul"] = Picture(source=aarshjul_png(data, lang=language), width_mm=135,
+                                       alt=wheel_alt)
     return render_docx(template, view, language, pictures=pictures,
                        created=document_date(data, kind), template_name=name, trusted=trusted)
 
@@ -219,11 +221,6 @@ def _profile(data: SltData, option: Path | Profile | None) -> Profile | None:
         base = data.kilde if data.kilde is not None else Path()
         return load_profile(base / data.kommune.profil)
     return None
-
-
-def _moteplan_pictures(data: SltData, lang: Language) -> dict[str, Picture]:
-    return {"aarshjul": Picture(source=aarshjul_png(data, lang=lang), width_mm=135,
-                                alt=alt_text(data, lang))}
 
 
 def parse_kind(doc: str | DocKind) -> DocKind:

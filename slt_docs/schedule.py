@@ -484,6 +484,11 @@ def organ_name(data: SltData | Organisasjon, ref: str, lang: Language | str, *,
     organ: Organ | None = org.finn(ref)
     if organ is None:
         return ref
+    return name_of(organ, lang, short=short)
+
+
+def name_of(organ: Organ, lang: Language | str, *, short: bool = False) -> str:
+    """The name documents write for ``organ`` (see :func:`organ_name`)."""
     if short and organ.kortnavn:
         return organ.kortnavn
     if organ.navn:
@@ -606,6 +611,7 @@ __all__ = [
     "filter_schedule",
     "holiday_calendar",
     "holiday_name",
+    "name_of",
     "organ_name",
     "rule_dates",
     "series_range",

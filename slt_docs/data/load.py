@@ -141,7 +141,7 @@ def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
     try:
         data = CONVERTER.structure(merged, SltData)
     except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
-        problems.extend(locate.problem(p, m, key=k) for p, m, k in _walk(exc, ()))
+        problems.extend(locate.problem(p, m, key=k) for p, m, k in structure_errors(exc, ()))
         return LoadResult(None, _sorted(problems))
     data = attrs.evolve(data, kilde=base)
     for path, message, severity in check_data(data):
@@ -172,9 +172,10 @@ class _Locator:
                        linje=line, kolonne=col, alvor=severity)
 
 
-def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
-    """Every leaf error of a cattrs validation error, with its field path,
-    its Norwegian message, and whether it points at a key (unknown field)."""
+def structure_errors(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
+    """Every leaf error of a cattrs validation error, with its field path, its
+    Norwegian message, and whether it points at a key (unknown field). Pack
+    manifests are checked with it too."""
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -182,9 +183,9 @@ def _walk(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
             if isinstance(sub, KeyError):
                 yield (*path, step), f"påkrevd felt «{step}» mangler", False
             else:
-                yield from _walk(sub, (*path, step))
+                yield from structure_errors(sub, (*path, step))
         for sub in without:
-            yield from _walk(sub, path)
+            yield from structure_errors(sub, path)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = tuple(f.name for f in attrs.fields(exc.cl) if f.name != "kilde")

@@ -124,23 +124,6 @@ class Planreferanse:
     lenke: str | None = None
 
 
-def blocks_text(blocks: tuple[Blokk, ...]) -> list[str]:
-    """Every piece of plain text in ``blocks``, in order (for searching and checks)."""
-    out: list[str] = []
-    for b in blocks:
-        if b.avsnitt:
-            out.append(b.avsnitt)
-        for p in b.punkter:
-            if p.tittel:
-                out.append(p.tittel)
-            out.append(p.tekst)
-        if b.kilde:
-            out.append(b.kilde)
-        if b.lenke:
-            out.append(b.lenke.tekst or b.lenke.url)
-    return out
-
-
 __all__ = [
     "Blokk",
     "Lenke",
@@ -151,5 +134,4 @@ __all__ = [
     "Tidsenhet",
     "Tidsrom",
     "Vedtak",
-    "blocks_text",
 ]

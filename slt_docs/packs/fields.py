@@ -20,6 +20,7 @@ import attrs
 from ..lang import get_language
 from ..lang.labels import LABELS
 from ..view import HandlingsplanView, MandatDokView, TiltakDokView
+from ..view.common import is_view_class
 from ..view.moteplan import MoteplanView
 
 KIND_VIEWS: dict[str, type] = {
@@ -56,7 +57,7 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 def is_view(tp: Any) -> bool:
     """True for one of our view classes."""
-    return isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith("slt_docs.view")
+    return is_view_class(tp)
 
 
 def unwrap_optional(tp: Any) -> tuple[Any, bool]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -557,13 +556,3 @@ def check_template(docx: bytes, kind: str, name: str, *,
     if uses_link and "Hyperlink" not in defined:
         add(None, sources[0], "malen bruker lenke(), men mangler tegnstilen «Hyperlink»")
     return problems
-
-
-def iter_tags(docx: bytes, name: str) -> Iterator[tuple[str, str]]:
-    """Every template tag in the file with where it is (for tests and tools)."""
-    sources, _, _ = read_sources(docx, name)
-    for source in sources:
-        for line in source.lines:
-            for match in _TAG.finditer(line.text):
-                yield match.group(0), line.where
-

@@ -24,12 +24,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
 from attrs import field, frozen
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from ..data.converter import CONVERTER, InvalidValue
-from ..data.load import _walk  # the same located, Norwegian cattrs messages as the data
+from ..data.load import structure_errors  # the same located, Norwegian cattrs messages as the data
 from ..data.yamlsource import Source, read_yaml
 from ..errors import Alvor, Problem, format_path
 from ..lang import available_languages
@@ -89,7 +88,7 @@ def read_manifest(path: Path, text: str | None = None) -> tuple[Manifest | None,
     try:
         manifest = CONVERTER.structure(source.data, Manifest)
     except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
-        for at, message, key in _walk(exc, ()):
+        for at, message, key in structure_errors(exc, ()):
             problems.append(_problem(source, at, message, key=key))
         return None, problems
     for at, message, severity in check_manifest(manifest):
@@ -250,8 +249,3 @@ def dump_manifest(m: Manifest) -> str:
             lines.append(f"  {name}: {{fil: {scalar(pic.fil)}, bredde_mm: {pic.bredde_mm:g}, "
                          f"alt: {scalar(pic.alt)}}}")
     return "\n".join(lines) + "\n"
-
-
-def manifest_fields() -> tuple[str, ...]:
-    """The manifest's keys."""
-    return tuple(f.name for f in attrs.fields(Manifest))

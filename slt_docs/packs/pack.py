@@ -27,7 +27,7 @@ from ..render.safety import (
     clean_docx,
     read_zip,
 )
-from .manifest import KINDS, MANIFEST, Manifest, check_member_path, read_manifest
+from .manifest import MANIFEST, Manifest, check_member_path, read_manifest
 
 MAX_PACK_FILES = 200
 """Most files in a pack .zip."""
@@ -256,13 +256,6 @@ def check_picture_bytes(raw: bytes, what: str) -> None:
     """Refuse a picture that is not PNG or JPEG."""
     if not (raw.startswith(b"\x89PNG\r\n\x1a\n") or raw.startswith(b"\xff\xd8\xff")):
         raise UnsafeFile(f"{what}: bildet er verken PNG eller JPEG")
-
-
-def kinds_missing(pack: TemplatePack) -> list[str]:
-    """The document kinds the pack does not provide (they come from the defaults)."""
-    if pack.manifest is None:
-        return []
-    return [k for k in KINDS if k not in pack.manifest.dokumenter]
 
 
 __all__ = ["PackError", "PackReader", "Template", "TemplatePack", "open_pack"]

@@ -39,6 +39,8 @@ from jinja2.runtime import Context, LoopContext, Macro, markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
+from ..view.common import is_view_class
+
 MAX_LOOP_ITERATIONS = 200_000
 """Most loop iterations (and macro calls) in one rendering (the largest real
 plan needs a few hundred)."""
@@ -85,13 +87,9 @@ class RenderBudgetExceeded(SecurityError):
 @functools.cache
 def _view_fields(cls: type) -> frozenset[str] | None:
     """The field names of a view class, or ``None`` for anything else."""
-    if attrs.has(cls) and cls.__module__.startswith("slt_docs.view"):
+    if is_view_class(cls):
         return frozenset(f.name for f in attrs.fields(cls))
     return None
-
-
-def _is_view(obj: object) -> bool:
-    return _view_fields(type(obj)) is not None
 
 
 def _text_size(value: Any) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
 from attrs import frozen
 from babel.lists import format_list
 
@@ -20,12 +21,18 @@ from ..models import (
     Mandat,
     Medlem,
     Moteverksemd,
-    Nivaa,
     NivaaType,
     Organ,
     Seksjon,
     Tidsenhet,
 )
+from ..schedule import name_of
+
+
+def is_view_class(tp: object) -> bool:
+    """True for one of the view classes templates may read (this package's
+    attrs classes); the sandbox and the template checker both ask this."""
+    return isinstance(tp, type) and attrs.has(tp) and tp.__module__.startswith(__package__)
 
 
 @frozen(kw_only=True)
@@ -198,25 +205,24 @@ def level_name(kind: NivaaType, lang: Language) -> str:
 
 def organ_name(organ: Organ, lang: Language) -> str:
     """A body's own name, or for an unnamed level the name of its kind."""
-    if organ.navn:
-        return organ.navn
-    if isinstance(organ, Nivaa):
-        return level_name(organ.type, lang)
-    return organ.id or ""
+    return name_of(organ, lang)
+
+
+def size_text(organ: Organ, lang: Language) -> str:
+    """"om lag 20 deltakarar" when the body's usual size is known, else empty."""
+    if organ.storrelse is None:
+        return ""
+    return lang.gettext("about {count} participants").format(count=lang.number(organ.storrelse))
 
 
 def group_view(organ: Organ, lang: Language) -> GruppeView:
     """The view of a group or body with members, mandate and meetings."""
     beskrivelse = getattr(organ, "beskrivelse", ())
-    size = ""
-    if organ.storrelse is not None:
-        size = lang.gettext("about {count} participants").format(
-            count=lang.number(organ.storrelse))
     return GruppeView(
         navn=organ_name(organ, lang),
         beskrivelse=blocks(beskrivelse),
         deltakere=tuple(member_text(m) for m in organ.deltakere),
-        storrelse=size,
+        storrelse=size_text(organ, lang),
         mandat=mandate_view(organ.mandat, lang),
         moteverksemd=capitalize(frequency_text(organ.moteverksemd, lang)),
     )

@@ -23,6 +23,7 @@ from .common import (
     member_text,
     organ_name,
     sections,
+    size_text,
 )
 from .document import DokumentView, document_info
 from .tiltak import Tabellform, TiltakTabellView, tiltak_table
@@ -178,10 +179,6 @@ def level_view(nivaa: Nivaa, data: SltData, lang: Language) -> NivaaView:
         how = frequency_text(freq, lang)
         arenas.append(lang.gettext("{arena} with {frequency}").format(arena=name, frequency=how)
                       if how and not plass.tekst else name)
-    size = ""
-    if nivaa.storrelse is not None:
-        size = lang.gettext("about {count} participants").format(
-            count=lang.number(nivaa.storrelse))
     return NivaaView(
         overskrift=heading,
         type=nivaa.type.value,
@@ -189,7 +186,7 @@ def level_view(nivaa: Nivaa, data: SltData, lang: Language) -> NivaaView:
         forutsetning=nivaa.forutsetning or "",
         moteverksemd=capitalize(frequency_text(nivaa.moteverksemd, lang)),
         deltakere=tuple(member_text(m) for m in nivaa.deltakere),
-        storrelse=size,
+        storrelse=size_text(nivaa, lang),
         mandat=mandate_view(nivaa.mandat, lang),
         beslutningsmyndighet=nivaa.beslutningsmyndighet,
         budsjett=budget,

@@ -12,6 +12,4 @@ def meetings_of(data: SltData, ref: str) -> list[KonkretMoete]:
     out), in the order they take place."""
     if data.moteplan is None or data.organisasjon.finn(ref) is None:
         return []
-    schedule = expand(data, organ=ref)
-    return sorted((m for m in schedule.moter if m.avholdes is not None),
-                  key=lambda m: m.sort_key())
+    return list(expand(data, organ=ref).held())
