@@ -11,6 +11,7 @@ command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_apt+=(python3-uno)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || need_apt+=(fonts-liberation)
 fc-list 2>/dev/null | grep -qi "Carlito" || need_apt+=(fonts-crosextra-carlito)
+fc-list 2>/dev/null | grep -qi "Caladea" || need_apt+=(fonts-crosextra-caladea)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

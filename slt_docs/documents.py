@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .packs.pack import TemplatePack, open_pack
 from .profile import Profile, apply_profile, load_profile
 from .render.docx import Picture, render_docx
+from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
 from .view.moteplan import moteplan_view
 
@@ -57,7 +57,7 @@ class Options:
 
 def default_template(kind: DocKind) -> Path:
     """The shipped template for ``kind``."""
-    return Path(str(resources.files("slt_docs.templates").joinpath(f"{kind.value}.docx")))
+    return template_path(f"{kind.value}.docx")
 
 
 def _language(data: SltData, options: Options) -> Language:

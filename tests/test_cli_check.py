@@ -113,7 +113,7 @@ def test_internal_error_exits_1_without_traceback(capsys, monkeypatch, valid_fil
         raise RuntimeError("oops, a bug")
 
     monkeypatch.delenv("SLT_DOCS_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "read", broken)
+    monkeypatch.setattr(cli.check, "read", broken)
     status, out, err = run(capsys, "check", valid_file)
     assert status == 1
     assert out == ""
@@ -127,7 +127,7 @@ def test_internal_error_with_debug_shows_the_traceback(capsys, monkeypatch, vali
         raise RuntimeError("oops, a bug")
 
     monkeypatch.setenv("SLT_DOCS_DEBUG", "1")
-    monkeypatch.setattr(cli, "read", broken)
+    monkeypatch.setattr(cli.check, "read", broken)
     assert cli.main(["check", str(valid_file)]) == 1
     _, err = capsys.readouterr()
     assert "Traceback" in err
@@ -140,7 +140,7 @@ def test_slt_error_from_the_library_exits_2(capsys, monkeypatch, valid_file):
     def refuse(path):
         raise SltError("ukjent språk «se»")
 
-    monkeypatch.setattr(cli, "read", refuse)
+    monkeypatch.setattr(cli.check, "read", refuse)
     status, _, err = run(capsys, "check", valid_file)
     assert status == 2
     assert err == "slt-docs: ukjent språk «se»\n"
@@ -148,6 +148,7 @@ def test_slt_error_from_the_library_exits_2(capsys, monkeypatch, valid_file):
 
 def console(*args, cwd=REPO):
     env = {k: v for k, v in os.environ.items() if k != "SLT_DOCS_DEBUG"}
+    env["PYTHONPATH"] = str(REPO)  # this checkout's code, wherever the test runs
     return subprocess.run([sys.executable, "-m", "slt_docs", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=60, env=env, check=False)
 

@@ -15,7 +15,6 @@ import functools
 import gettext
 import io
 import os
-from importlib import resources
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -23,6 +22,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from ..errors import Problem, SltError
+from ..resources import templates_dir
 
 LANG_PATH_ENV = "SLT_DOCS_SPRAAK"
 """Environment variable with extra catalog folders (separated like PATH)."""
@@ -34,7 +34,7 @@ _extra_dirs: list[Path] = []
 
 def lang_dir() -> Path:
     """The folder holding the shipped catalogs (``templates/lang``)."""
-    return Path(str(resources.files("slt_docs.templates").joinpath("lang")))
+    return templates_dir() / "lang"
 
 
 def add_catalog_dir(folder: str | Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
-from importlib import resources
 from pathlib import Path
 
 from attrs import evolve, frozen
@@ -14,6 +13,7 @@ from ..errors import Alvor, Problem, SltError
 from ..files import write_atomic
 from ..render.package import normalize_zip
 from ..render.safety import UnsafeFile, clean_docx
+from ..resources import template_path
 from .lint import check_template
 from .manifest import (
     KINDS,
@@ -116,7 +116,7 @@ def _check_docx(raw: bytes, kind: str, name: str, what: str,
 
 def default_template_bytes(kind: str) -> bytes:
     """The shipped template for ``kind``."""
-    return resources.files("slt_docs.templates").joinpath(f"{kind}.docx").read_bytes()
+    return template_path(f"{kind}.docx").read_bytes()
 
 
 def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str | None = None,

@@ -1,0 +1,65 @@
+"""The ``slt-docs`` command. Each command is a module of its own here and is
+thin: it parses arguments, calls the library and prints the outcome in
+Norwegian. A new command is a module with ``register(sub)`` added to
+:data:`COMMANDS`.
+
+Exit status: 0 success, 2 bad input (data, template or arguments), 1 an
+internal error (a bug: reported without a traceback unless
+``SLT_DOCS_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from .. import __version__
+from ..errors import SltError
+from . import aarshjul, calendar, check, dump, render, template
+from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser
+
+COMMANDS = (check, render, aarshjul, calendar, template, dump)
+"""The command modules, in the order ``--help`` lists them."""
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    parser = Parser(
+        prog="slt-docs",
+        description="Lag SLT-dokumenter (handlingsplan, møteplan, mandat, tiltak) fra en "
+        "kommunes data i YAML.",
+    )
+    parser.add_argument("--version", action="version", version=f"slt-docs {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=Parser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return func(args)
+    except SltError as exc:
+        print(f"slt-docs: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("slt-docs: avbrutt", file=sys.stderr)
+        return 130
+    except Exception:
+        if os.environ.get("SLT_DOCS_DEBUG"):
+            traceback.print_exc()
+        else:
+            print("slt-docs: intern feil i slt_docs (ikke i dataene dine). Kjør igjen med "
+                  "SLT_DOCS_DEBUG=1 og send utskriften til utviklerne.", file=sys.stderr)
+        return EXIT_INTERNAL

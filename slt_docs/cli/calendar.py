@@ -1,0 +1,55 @@
+"""``slt-docs calendar``: the møteplan as an .ics file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import SltError
+from ..files import write_atomic
+from ..ics import build_calendar
+from ..models import slug
+from .common import EXIT_BAD_INPUT, EXIT_OK, count, read_or_report
+
+
+def calendar_command(path: str | Path, output: str | Path | None = None,
+                     organ: str | None = None) -> int:
+    """``slt-docs calendar PATH [-o FIL] [--body ORGAN]``: the møteplan as
+    .ics (``-`` writes to standard output; default ``moteplan.ics``, or
+    ``moteplan-<organ>.ics`` for one body)."""
+    data = read_or_report(Path(path), "kalenderen ble ikke skrevet")
+    if data is None:
+        return EXIT_BAD_INPUT
+    if data.moteplan is None:
+        print(f"{path}: dataene har ingen «moteplan»; det finnes ingen møter å skrive",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    calendar, meetings = build_calendar(data, organ=organ)
+    content = calendar.to_ical()
+    if output is None:
+        output = f"moteplan-{slug(organ)}.ics" if organ else "moteplan.ics"
+    if str(output) == "-":
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return EXIT_OK
+    target = Path(output)
+    try:
+        write_atomic(target, content)
+    except OSError as exc:
+        raise SltError(f"kan ikke skrive {target}: {exc.strerror or exc}") from exc
+    print(f"skrev {target} ({count(meetings, 'møte', 'møter')})")
+    return EXIT_OK
+
+
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """``slt-docs calendar``."""
+    cal = sub.add_parser("calendar", help="skriv møteplanen som kalenderfil (.ics)")
+    cal.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    cal.add_argument("-o", "--output", metavar="FIL",
+                     help="kalenderfila (standard: moteplan.ics; - for standard ut)")
+    cal.add_argument("--body", "--organ", dest="organ", metavar="ORGAN",
+                     help="bare dette organets møter (id, navn eller nivå)")
+    cal.set_defaults(func=lambda a: calendar_command(a.path, a.output, a.organ))

@@ -1,0 +1,34 @@
+"""``slt-docs dump``: the data written back as normalised YAML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..data import dump_folder, dumps
+from .common import EXIT_BAD_INPUT, EXIT_OK, read_or_report
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    """``slt-docs dump PATH [-o DIR]``: write the data back in canonical form."""
+    data = read_or_report(args.path, "ingenting skrevet")
+    if data is None:
+        return EXIT_BAD_INPUT
+    if args.output:
+        for path in dump_folder(data, args.output):
+            print(f"skrev {path}")
+    else:
+        sys.stdout.write(dumps(data))
+    return EXIT_OK
+
+
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """``slt-docs dump``."""
+    dump = sub.add_parser("dump", help="skriv dataene ut igjen som YAML (normalisert)")
+    dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
+    dump.add_argument("-o", "--output", type=Path, metavar="MAPPE",
+                      help="skriv én fil per del i denne mappa")
+    dump.set_defaults(func=cmd_dump)

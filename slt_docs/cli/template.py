@@ -1,0 +1,96 @@
+"""``slt-docs template …``: make, check and pack template packs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..documents import parse_kind
+from ..files import write_atomic
+from ..packs import KINDS, build_pack, check_pack, field_reference, new_pack
+from .common import EXIT_BAD_INPUT, EXIT_OK, Parser, notices
+
+
+def cmd_template_check(args: argparse.Namespace) -> int:
+    """``slt-docs template check PACK``: find the faults in a template pack."""
+    kind = parse_kind(args.doc).value if args.doc else None
+    result = check_pack(args.pack, kind)
+    for problem in result.problems:
+        print(problem, file=sys.stderr if problem.is_error else sys.stdout)
+    if result.errors:
+        print(f"{result.label}: {len(result.errors)} feil funnet", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    note = ""
+    if result.defaults:
+        note = f"; {', '.join(result.defaults)} kommer fra standardmalene"
+    warned = [p for p in result.problems if not p.is_error]
+    extra = f" ({len(warned)} advarsler)" if warned else ""
+    print(f"{result.label}: OK{extra} – gir {', '.join(result.provides) or 'ingen'}{note}")
+    return EXIT_OK
+
+
+def cmd_template_new(args: argparse.Namespace) -> int:
+    """``slt-docs template new DIR [--from PACK]``: start a pack to edit in Word."""
+    with notices():
+        written = new_pack(args.dir, source=args.source, navn=args.navn, kommune=args.kommune)
+    for path in written:
+        print(f"skrev {path}")
+    print(f"Rediger malene i Word og {args.dir}/manifest.yaml, og kontroller med: "
+          f"slt-docs template check {args.dir}")
+    return EXIT_OK
+
+
+def cmd_template_pack(args: argparse.Namespace) -> int:
+    """``slt-docs template pack DIR -o FILE.zip``: check, then make the shareable file."""
+    with notices():
+        target, result = build_pack(args.dir, args.output)
+    for problem in result.problems:
+        print(problem)
+    print(f"skrev {target}")
+    return EXIT_OK
+
+
+def cmd_template_fields(args: argparse.Namespace) -> int:
+    """``slt-docs template fields [-o FILE]``: the field reference for template authors."""
+    text = field_reference()
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+        print(f"skrev {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    tpl = sub.add_parser("template", help="malpakker: lag, kontroller og pakk Word-maler som "
+                         "kommuner kan dele")
+    tsub = tpl.add_subparsers(dest="template_command", metavar="KOMMANDO", parser_class=Parser)
+    tpl.set_defaults(func=lambda _a: (tpl.print_help(), EXIT_BAD_INPUT)[1])
+
+    new = tsub.add_parser("new", help="start en malpakke fra standardmalene (eller fra en "
+                          "annen pakke)")
+    new.add_argument("dir", type=Path, metavar="MAPPE", help="ny (eller tom) mappe")
+    new.add_argument("--from", dest="source", type=Path, metavar="PAKKE",
+                     help="start fra denne malpakken (mappe eller .zip) i stedet")
+    new.add_argument("--navn", help="pakkens navn (standard: mappenavnet)")
+    new.add_argument("--kommune", help="kommunen som lager pakken")
+    new.set_defaults(func=cmd_template_new)
+
+    check = tsub.add_parser("check", help="kontroller en malpakke eller én Word-mal")
+    check.add_argument("pack", type=Path, metavar="PAKKE", help="mappe, .zip eller .docx")
+    check.add_argument("--doc", metavar="TYPE",
+                       help=f"dokumenttypen til én enkelt .docx ({', '.join(KINDS)})")
+    check.set_defaults(func=cmd_template_check)
+
+    pack = tsub.add_parser("pack", help="kontroller og lag en .zip som kan deles")
+    pack.add_argument("dir", type=Path, metavar="MAPPE", help="malpakkens mappe")
+    pack.add_argument("-o", "--output", type=Path, metavar="FIL",
+                      help="zip-fila (standard: MAPPE.zip)")
+    pack.set_defaults(func=cmd_template_pack)
+
+    fields = tsub.add_parser("fields", help="skriv feltoversikten for malforfattere "
+                             "(docs/template-fields.md)")
+    fields.add_argument("-o", "--output", type=Path, metavar="FIL",
+                        help="skriv til fil i stedet for standard ut")
+    fields.set_defaults(func=cmd_template_fields)
