@@ -415,6 +415,30 @@ def test_broken_xml_and_doctype_are_problems():
     assert any("<!DOCTYPE>" in p.melding for p in errors(doctype))
 
 
+def test_damaged_parts_never_raise():
+    """Every part of a valid file cut short or with bytes flipped: problems, no exception."""
+    import random
+
+    valid = make_docx(f"<w:p>{drawing(1)}</w:p>")
+    with zipfile.ZipFile(io.BytesIO(valid)) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    rng = random.Random(8)
+    for name in files:
+        for _ in range(6):
+            blob = bytearray(files[name])
+            if rng.random() < 0.3:
+                blob = blob[: rng.randrange(len(blob) + 1)]
+            else:
+                for _ in range(3):
+                    blob[rng.randrange(len(blob))] = rng.choice(b'<>/"=:x \x00\xff')
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as z:
+                for other, content in files.items():
+                    z.writestr(other, bytes(blob) if other == name else content)
+            assert all(isinstance(p, Problem) for p in validate_docx(out.getvalue()))
+    assert all(isinstance(p, Problem) for p in validate_docx(valid[: len(valid) // 2]))
+
+
 def test_missing_main_document_and_content_types():
     problems = errors(make_docx(drop=("[Content_Types].xml", "_rels/.rels")))
     messages = [p.melding for p in problems]
@@ -460,13 +484,18 @@ def test_command_line_tool(tmp_path, capsys):
 
 def _examples() -> list[tuple[str, bytes]]:
     """(document kind, .docx) for every example document in nb and nn, and the
-    Aukra handlingsplan in both example profiles. Rendered through the caches
+    Aukra handlingsplan in both example profiles; the shipped templates and the
+    example profile documents themselves. Rendered through the caches
     of test_render and test_profile, so the suite renders each document once."""
     out = [(kind, rendered_example(kommune, kind, lang, organ))
            for kommune, kind, organ in RENDER_CASES for lang in ("nb", "nn")]
     for profile in sorted((EXAMPLES / "profiler").glob("*.docx")):
         out.append((f"handlingsplan+{profile.stem}",
                      rendered_with_profile("handlingsplan", profile)))
+    for template in sorted((ROOT / "templates").glob("*.docx")):
+        out.append((f"mal {template.name}", template.read_bytes()))
+    for profile in sorted((EXAMPLES / "profiler").glob("*.docx")):
+        out.append((f"profil {profile.name}", profile.read_bytes()))
     return out
 
 

@@ -1,10 +1,15 @@
 """Does a .docx open in Microsoft Word without repair? The OOXML validator.
 
->>> from slt_docs.ooxml import validate_docx
->>> problems = validate_docx(docx_bytes)
->>> [str(p) for p in problems if p.is_error]
-['word/document.xml: feil: /w:document/w:body/w:tbl[2]/w:tr[2]/w:tc[1]/w:tcPr/w:vMerge: w:vMerge
-står etter w:shd; forventet rekkefølge: w:cnfStyle, w:tcW, w:gridSpan, …']
+Use::
+
+    from slt_docs.ooxml import validate_docx
+
+    for problem in validate_docx(docx_bytes):
+        print(problem)
+    # word/document.xml:32: feil: /w:document/w:body/w:tbl[2]/w:tr[2]/w:tc[1]/w:tcPr/w:vMerge:
+    # w:vMerge står etter w:shd; forventet rekkefølge: w:cnfStyle, w:tcW, w:gridSpan, …
+
+See ``docs/ooxml.md`` for everything that is checked and what is left out.
 
 What it checks, and how (see the modules for the details):
 

@@ -44,22 +44,31 @@ class _Scope:
     process_content: frozenset[tuple[str, str]] = frozenset()
 
 
-_DECLARED = re.compile(rb"""xmlns(?::[^\s=]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DECLARED = re.compile(rb"""xmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def declared_namespaces(xml: bytes) -> set[str]:
-    """Every namespace the XML text declares (a quick scan of the bytes)."""
-    return {(m[1] or m[2] or b"").decode("utf-8", "replace") for m in _DECLARED.finditer(xml)}
+def used_namespaces(xml: bytes, understood: frozenset[str]) -> set[str]:
+    """The namespaces Markup Compatibility must look for (``mc:`` and those not
+    understood) that the XML text may use: declared, and their prefix followed
+    by a colon somewhere in the text (a default namespace always counts). Most
+    of our parts declare Word's extension namespaces without using them."""
+    out: set[str] = set()
+    for m in _DECLARED.finditer(xml):
+        ns = (m[2] or m[3] or b"").decode("utf-8", "replace")
+        if (ns == MC or ns not in understood) and (m[1] is None or m[1] + b":" in xml):
+            out.add(ns)
+    return out
 
 
-def _needed(root: etree._Element, namespaces: set[str]) -> set[etree._Element]:
+def _needed(root: etree._Element, used: set[str]) -> set[etree._Element]:
     """The elements the processor must visit: those in, or with attributes in,
-    one of ``namespaces`` (``mc:`` and those not understood), and their
-    ancestors. The search runs in C; the rest of the part is left alone."""
+    one of the ``used`` namespaces (``mc:`` and those not understood), and
+    their ancestors. The search runs in C; the rest of the part is left alone."""
     needed: set[etree._Element] = set()
     found: list[etree._Element] = []
-    for ns in namespaces:
-        found.extend(root.iter(f"{{{ns}}}*"))
+    if used:
+        found.extend(root.iter(*(f"{{{ns}}}*" for ns in used)))
+    for ns in used:
         found.extend(a.getparent() for a in root.xpath("//@x:*", namespaces={"x": ns}))
     for node in found:
         while node is not None and node not in needed:
@@ -220,13 +229,10 @@ def _replace(element: etree._Element, replacement: list[etree._Element]) -> None
 def process(root: etree._Element, part: str, understood: frozenset[str],
             xml: bytes | None = None) -> list[Finding]:
     """Apply Markup Compatibility to ``root`` in place; the faults found.
-    ``xml`` (the part's text, if at hand) tells quickly which namespaces are
-    declared; without it every element's namespaces are looked at."""
-    if xml is not None:
-        declared = declared_namespaces(xml)
-    else:
-        declared = {ns for node in root.iter() for ns in node.nsmap.values()}
-    needed = _needed(root, {ns for ns in declared if ns == MC or ns not in understood})
+    ``xml`` is the part's text, if at hand: scanning it tells quickly which
+    namespaces to look for."""
+    used = used_namespaces(etree.tostring(root) if xml is None else xml, understood)
+    needed = _needed(root, used)
     if not needed:
         return []
     processor = _Processor(part, understood, needed)

@@ -17,7 +17,7 @@ from lxml import etree
 from .names import WP, R, W, element_path, name, qname
 from .package import Package, Relationship, extension
 from .report import Finding
-from .schema import QName, xsd_index
+from .schema import xsd_index
 
 _W = f"{{{W}}}"
 _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -56,43 +56,43 @@ def is_story(root: etree._Element) -> bool:
 # -- run properties --------------------------------------------------------------
 
 @cache
-def rpr_order() -> tuple[frozenset[QName], dict[QName, int]]:
-    """The elements whose children are run properties, and the position of each
-    run property in ``EG_RPrBase`` (``wml.xsd``)."""
+def rpr_order() -> tuple[tuple[str, ...], dict[str, int], str]:
+    """The tags of the elements whose children are run properties, the position
+    of each run property's tag in ``EG_RPrBase`` (``wml.xsd``), and that order
+    as text for messages."""
     index = xsd_index()
     group = (W, "EG_RPrBase")
     order = index.group_order(group)
-    return index.elements_with_group(group), {qn: i for i, qn in enumerate(order)}
+    containers = tuple(f"{{{ns}}}{local}" for ns, local in index.elements_with_group(group))
+    return (containers, {f"{{{ns}}}{local}": i for i, (ns, local) in enumerate(order)},
+            ", ".join(qname(qn) for qn in order))
 
 
 def check_rpr_order(part: str, root: etree._Element) -> Iterator[Finding]:
     """Run properties in ``EG_RPrBase`` order, each at most once (Word 2007 and
     the Open XML SDK require it; the Transitional schema allows any order)."""
-    containers, position = rpr_order()
-    listing = ", ".join(qname(qn) for qn in sorted(position, key=position.get))
-    for ns, local in containers:
-        for rpr in root.iter(f"{{{ns}}}{local}"):
-            latest: etree._Element | None = None
-            seen: set[str] = set()
-            for child in rpr:
-                if not isinstance(child.tag, str):
-                    continue
-                qn = (W, child.tag[len(_W):]) if child.tag.startswith(_W) else None
-                if qn not in position:
-                    continue
-                here = name(child.tag)
-                holder = name(rpr.tag)
-                if child.tag in seen:
-                    yield _finding("rpr-order", f"{holder}: {here} to ganger", part, child,
-                                   f"{here} står to ganger i {holder}; hver egenskap skal stå "
-                                   "én gang")
-                elif latest is not None and position[qn] < position[(W, latest.tag[len(_W):])]:
-                    yield _finding("rpr-order", f"{holder}: {here} i feil rekkefølge", part,
-                                   child, f"{here} står etter {name(latest.tag)}; forventet "
-                                   f"rekkefølge (EG_RPrBase): {listing}")
-                seen.add(child.tag)
-                if latest is None or position[qn] > position[(W, latest.tag[len(_W):])]:
-                    latest = child
+    containers, position, listing = rpr_order()
+    for rpr in root.iter(*containers):
+        latest = -1
+        latest_tag = ""
+        seen: set[str] = set()
+        for child in rpr:
+            at = position.get(child.tag)  # type: ignore[arg-type]
+            if at is None:
+                continue
+            if child.tag in seen:
+                here, holder = name(child.tag), name(rpr.tag)
+                yield _finding("rpr-order", f"{holder}: {here} to ganger", part, child,
+                               f"{here} står to ganger i {holder}; hver egenskap skal stå "
+                               "én gang")
+            elif at < latest:
+                here, holder = name(child.tag), name(rpr.tag)
+                yield _finding("rpr-order", f"{holder}: {here} i feil rekkefølge", part, child,
+                               f"{here} står etter {name(latest_tag)}; forventet rekkefølge "
+                               f"(EG_RPrBase): {listing}")
+            seen.add(child.tag)
+            if at > latest:
+                latest, latest_tag = at, child.tag
 
 
 # -- fields and bookmarks ----------------------------------------------------------
