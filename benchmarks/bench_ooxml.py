@@ -106,8 +106,9 @@ def warm(runs: int) -> None:
             t = time.perf_counter()
             schema.validate(etree.fromstring(body))
             floors.append(time.perf_counter() - t)
-        print(f"{label[:34]:34} {len(docx) // 1024:5d} KiB {statistics.median(times) * 1000:6.0f} ms "
-              f"{statistics.median(floors) * 1000:5.0f} ms  {len(report.errors):5d}")
+        median, floor = statistics.median(times) * 1000, statistics.median(floors) * 1000
+        print(f"{label[:34]:34} {len(docx) // 1024:5d} KiB {median:6.0f} ms "
+              f"{floor:5.0f} ms  {len(report.errors):5d}")
 
 
 def main() -> None:
