@@ -5,6 +5,7 @@ is one of order, from the XSD files)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -32,6 +33,17 @@ _RANGE = re.compile(r"\[facet '(?:min|max)(?:In|Ex)clusive'\] The value '(?P<val
 _LENGTH = re.compile(r"\[facet '(?:length|minLength|maxLength)'\] The value '?(?P<value>.*?)'? "
                      r"has a length of '(?P<length>\d+)'; this (?P<how>exceeds|underruns|differs "
                      r"from) the allowed (?:maximum |minimum )?length of '(?P<limit>\d+)'")
+_FACETS: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], str]]] = [
+    (_ENUMERATION, "ugyldig verdi", lambda m: "er ikke tillatt; tillatte verdier: "
+     + ", ".join(v.strip().strip("'") for v in m["set"].split(","))),
+    (_PATTERN, "ugyldig verdi", lambda m: f"har feil form (forventet mønsteret {m['pattern']})"),
+    (_RANGE, "verdi utenfor området", lambda m: "er "
+     + ("mindre enn minste" if m["how"] == "less" else "større enn største")
+     + f" tillatte verdi ({m['limit']})"),
+    (_LENGTH, "feil lengde", lambda m: f"har lengde {m['length']}; tillatt lengde er "
+     + ("høyst" if m["how"] == "exceeds" else "minst") + f" {m['limit']}"),
+]
+"""lxml's facet messages about a value: (pattern, class, what to say after «verdien …»)."""
 _FIXED = {  # lxml's text → (class, message)
     "Character content other than whitespace is not allowed because the content type is "
     "'element-only'": ("tekst ikke tillatt", "tekst er ikke tillatt direkte i {el} (bare "
@@ -177,24 +189,10 @@ class SchemaMessages:
             return (f"{where}: ugyldig verdi",
                     f"verdien «{m['value']}» i {attribute} på {el} er ugyldig{kind}")
         self._seen.add(key)
-        if m := _ENUMERATION.fullmatch(text):
-            allowed = ", ".join(v.strip().strip("'") for v in m["set"].split(","))
-            return (f"{where}: ugyldig verdi",
-                    f"verdien «{m['value']}» i {attribute} på {el} er ikke tillatt; "
-                    f"tillatte verdier: {allowed}")
-        if m := _PATTERN.fullmatch(text):
-            return (f"{where}: ugyldig verdi",
-                    f"verdien «{m['value']}» i {attribute} på {el} har feil form "
-                    f"(forventet mønsteret {m['pattern']})")
-        if m := _RANGE.fullmatch(text):
-            how = "mindre enn minste" if m["how"] == "less" else "større enn største"
-            return (f"{where}: verdi utenfor området",
-                    f"verdien «{m['value']}» i {attribute} på {el} er {how} tillatte "
-                    f"verdi ({m['limit']})")
-        if m := _LENGTH.fullmatch(text):
-            return (f"{where}: feil lengde",
-                    f"verdien i {attribute} på {el} har lengde {m['length']}; tillatt lengde "
-                    f"er {'høyst' if m['how'] == 'exceeds' else 'minst'} {m['limit']}")
+        for pattern, kind, says in _FACETS:
+            if m := pattern.fullmatch(text):
+                return (f"{where}: {kind}",
+                        f"verdien «{m['value']}» i {attribute} på {el} {says(m)}")
         return f"{where}: skjemafeil", f"skjemafeil i {attribute} på {el}: {_names(text)}"
 
     def _not_expected(self, el: str, element: etree._Element | None,
