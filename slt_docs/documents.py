@@ -21,14 +21,17 @@ from .aarshjul import aarshjul_png, aarshjul_svg
 from .data import load
 from .errors import SltError
 from .files import write_atomic
+from .ics import CALENDAR_NAME, to_ics
 from .lang import Language, get_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .packs.pack import TemplatePack, open_pack
-from .profile import Profile, apply_profile, load_profile
+from .profile import Profile, apply_profile, load_profile, profile_look
 from .render.docx import Picture, render_docx
+from .render.html import render_html
 from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
 from .view.moteplan import moteplan_view
+from .view.nettside import nettside_view
 
 
 class DocKind(enum.Enum):
@@ -38,6 +41,13 @@ class DocKind(enum.Enum):
     mandat = "mandat"
     tiltak = "tiltak"
     moteplan = "moteplan"
+    nettside = "nettside"
+
+    @property
+    def suffix(self) -> str:
+        """The file type this kind is written as: ``.html`` for the web page,
+        else ``.docx``."""
+        return ".html" if self is DocKind.nettside else ".docx"
 
 
 @frozen(kw_only=True)
@@ -45,7 +55,11 @@ class Options:
     """Choices for one rendering: language, which body (for a mandate), which
     delmål (for a tiltak table), the table shape, a template (a pack folder
     or .zip, or one .docx) and a profile document (the kommune's look;
-    default: ``kommune.profil`` in the data)."""
+    default: ``kommune.profil`` in the data). For the web page: the day its
+    next meetings are counted from (``dato``, default today), ``fragment``
+    for the content only, and the files it links to (``filer``: name
+    relative to the page and title; ``None``: the files :func:`render_all`
+    writes)."""
 
     lang: str | None = None
     organ: str | None = None
@@ -53,11 +67,14 @@ class Options:
     form: Tabellform | None = None
     template: Path | TemplatePack | None = None
     profile: Path | Profile | None = None
+    dato: dt.date | None = None
+    fragment: bool = False
+    filer: tuple[tuple[str, str], ...] | None = None
 
 
 def default_template(kind: DocKind) -> Path:
     """The shipped template for ``kind``."""
-    return template_path(f"{kind.value}.docx")
+    return template_path(f"{kind.value}{kind.suffix}")
 
 
 def _language(data: SltData, options: Options) -> Language:
@@ -141,22 +158,31 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
            organ: str | None = None, delmaal: tuple[int, ...] = (),
            form: str | Tabellform | None = None,
            template: str | Path | TemplatePack | None = None,
-           profile: str | Path | Profile | None = None) -> bytes:
-    """Render one document and return its .docx bytes (also written to
-    ``output`` when given, atomically). ``data`` is a loaded model or a path
-    to a kommune folder or YAML file. ``template`` is a template pack (a
-    folder or .zip) or one Word template for this document; ``profile`` a
-    profile document (.docx) whose styles, theme, page setup, header and
-    footer the document takes (default: ``kommune.profil``). Raises
-    :class:`SltError` (with a Norwegian message) for bad data, options or
-    templates."""
+           profile: str | Path | Profile | None = None,
+           dato: dt.date | None = None, fragment: bool = False,
+           filer: tuple[tuple[str, str], ...] | None = None) -> bytes:
+    """Render one document and return its bytes — .docx, or for
+    ``"nettside"`` the web page as UTF-8 HTML — (also written to ``output``
+    when given, atomically). ``data`` is a loaded model or a path to a
+    kommune folder or YAML file. ``template`` is a template pack (a folder
+    or .zip) or one template for this document (Word, or ``.html`` for the
+    web page); ``profile`` a profile document (.docx) whose styles, theme,
+    page setup, header and footer the document takes — the web page takes
+    its colours and fonts (default: ``kommune.profil``). For the web page,
+    ``dato`` is the day its next meetings are counted from (default today),
+    ``fragment`` gives the content only (no ``<html>``/``<head>``) for a
+    publishing system, and ``filer`` lists the files it links to as (name
+    relative to the page, title) — default: those :func:`render_all` writes
+    beside it. Raises :class:`SltError` (with a Norwegian message) for bad
+    data, options or templates."""
     if not isinstance(data, SltData):
         data = load(data)
     kind = parse_kind(doc)
     options = Options(lang=lang, organ=organ, delmaal=tuple(delmaal),
                       form=Tabellform(form) if isinstance(form, str) else form,
                       template=_template_option(template),
-                      profile=_profile_option(profile))
+                      profile=_profile_option(profile), dato=dato, fragment=fragment,
+                      filer=tuple(filer) if filer is not None else None)
     result = render_bytes(data, kind, options)
     if output is not None:
         write_atomic(output, result)
@@ -164,8 +190,10 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
 
 
 def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
-    """Render ``kind`` with ``options`` into .docx bytes."""
+    """Render ``kind`` with ``options`` into .docx bytes (HTML for the web page)."""
     language = _language(data, options)
+    if kind is DocKind.nettside:
+        return render_page(data, language, options)
     view = _view(data, kind, language, options)
     template, name, pack_pictures, trusted = _template(kind, options.template, language)
     profile = _profile(data, options.profile)
@@ -203,6 +231,9 @@ def _template(kind: DocKind, option: Path | TemplatePack | None,
         pack.check_language(lang.code)
         found = pack.template(kind.value)
         if found is not None:
+            if Path(found.name).suffix.lower() not in template_suffixes(kind):
+                raise SltError(f"{pack.label}: «{found.name}» kan ikke brukes for {kind.value}; "
+                               f"den trenger en mal av typen {', '.join(template_suffixes(kind))}")
             return found.data, f"{found.name} i {pack.label}", pack.pictures, False
         default = default_template(kind)
         return default.read_bytes(), default.name, pack.pictures, True
@@ -255,22 +286,26 @@ def available_documents(data: SltData) -> list[tuple[DocKind, str | None]]:
 
 def output_name(kind: DocKind, organ: Organ | str | None = None, lang: str | None = None) -> str:
     """``handlingsplan.docx``, ``mandat-koordineringsgruppa.docx`` (``-nb`` when a
-    language was chosen)."""
+    language was chosen), ``nettside.html``."""
     name = kind.value
     if organ:
         name += f"-{organ if isinstance(organ, str) else organ_id(organ)}"
     if lang:
         name += f"-{lang}"
-    return f"{name}.docx"
+    return f"{name}{kind.suffix}"
 
 
 def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | None = None,
                form: str | Tabellform | None = None,
                template: str | Path | TemplatePack | None = None,
-               profile: str | Path | Profile | None = None) -> list[Path]:
-    """Write every document the data supports into ``folder``; returns the
-    paths. ``template`` is a template pack (kinds it lacks use the defaults);
-    ``profile`` as for :func:`render`."""
+               profile: str | Path | Profile | None = None,
+               dato: dt.date | None = None) -> list[Path]:
+    """Write every document the data supports into ``folder`` — the Word
+    documents, the årshjul and the calendar (``moteplan.ics``) when there is
+    a møteplan, and last the web page (``nettside.html``) linking to them —
+    and return the paths. ``template`` is a template pack (kinds it lacks
+    use the defaults); ``profile`` as for :func:`render`; ``dato`` the day
+    the page's next meetings are counted from (default today)."""
     if not isinstance(data, SltData):
         data = load(data)
     pack = _template_option(template)
@@ -292,7 +327,75 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     if data.moteplan is not None:
         written += write_aarshjul(data, folder / "aarshjul.png", lang=lang)
         written += write_aarshjul(data, folder / "aarshjul.svg", lang=lang)
-    return written
+        written.append(write_atomic(folder / CALENDAR_FILE, to_ics(data, lang=lang)))
+    page = folder / output_name(DocKind.nettside)
+    write_page(data, page, written, lang=lang, template=pack, profile=look, dato=dato)
+    return [*written, page]
+
+
+CALENDAR_FILE = "moteplan.ics"
+"""The calendar file :func:`render_all` writes beside the documents."""
+
+
+def write_page(data: SltData, output: Path, files: list[Path], *, lang: str | None = None,
+               template: str | Path | TemplatePack | None = None,
+               profile: str | Path | Profile | None = None,
+               dato: dt.date | None = None) -> Path:
+    """Write the web page to ``output`` linking to ``files`` (paths in the
+    same folder, each given the title of the document it holds)."""
+    language = _language(data, Options(lang=lang))
+    titles = file_titles(data, language)
+    links = tuple((path.name, titles.get(path.name) or titles.get(path.stem) or path.stem)
+                  for path in files if path != output)
+    render(data, DocKind.nettside, lang=lang, output=output, template=template, profile=profile,
+           dato=dato, filer=links)
+    return output
+
+
+def file_titles(data: SltData, lang: Language) -> dict[str, str]:
+    """The title of every file :func:`render_all` can write, by file name
+    (the calendar, the årshjul pictures) or by name without its suffix (a
+    document, whether .docx or .pdf)."""
+    titles: dict[str, str] = {}
+    for kind, organ in available_documents(data):
+        view = _view(data, kind, lang, Options(organ=organ))
+        titles[Path(output_name(kind, organ)).stem] = view.dok.tittel
+    if data.moteplan is not None:
+        wheel = f"{lang.label('aarshjul')} {data.moteplan.aar}"
+        titles["aarshjul.png"] = titles["aarshjul.svg"] = wheel
+        titles[CALENDAR_FILE] = lang.gettext(CALENDAR_NAME).format(
+            year=data.moteplan.aar, kommune=data.kommune.visningsnavn)
+    return titles
+
+
+def planned_files(data: SltData, lang: Language) -> tuple[tuple[str, str], ...]:
+    """The files :func:`render_all` writes beside the web page, as (name, title)."""
+    titles = file_titles(data, lang)
+    names = [output_name(kind, organ) for kind, organ in available_documents(data)]
+    if data.moteplan is not None:
+        names += ["aarshjul.png", "aarshjul.svg", CALENDAR_FILE]
+    return tuple((name, titles.get(name) or titles[Path(name).stem]) for name in names)
+
+
+def render_page(data: SltData, language: Language, options: Options) -> bytes:
+    """The web page as UTF-8 HTML: its view, the template (the pack's
+    ``nettside.html`` or ours) and the profile's colours and fonts."""
+    profile = _profile(data, options.profile)
+    files = options.filer if options.filer is not None else planned_files(data, language)
+    view = nettside_view(data, language, day=options.dato or dt.date.today(), files=files,
+                         look=profile_look(profile) if profile is not None else None,
+                         fragment=options.fragment)
+    template, name, _, _ = _template(DocKind.nettside, options.template, language)
+    try:
+        text = template.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SltError(f"malen «{name}» er ikke UTF-8-tekst") from exc
+    return render_html(text, view, template_name=name)
+
+
+def template_suffixes(kind: DocKind) -> tuple[str, ...]:
+    """The file types a template for ``kind`` can have."""
+    return (".html", ".htm") if kind is DocKind.nettside else (".docx", ".dotx")
 
 
 def write_aarshjul(data: SltData | str | Path, output: str | Path, *,

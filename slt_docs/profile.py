@@ -650,3 +650,61 @@ def _add_page_number(new: _Copied, old_part: Part) -> None:
     for para in old_part.element.findall(f"{W}p"):
         if _has_page_number(para):
             root.append(copy.deepcopy(para))
+
+
+# -- the look for a web page ------------------------------------------------------
+
+@frozen
+class ProfileLook:
+    """What a web page takes from a profile document: the accent colour (the
+    heading colour, as for the Word documents; hex ``RRGGBB``) and the font
+    families of headings and body text. Each is ``None`` when the profile
+    does not say."""
+
+    aksent: str | None
+    overskriftsfont: str | None
+    brodfont: str | None
+
+
+def _theme_fonts(doc: DocxDocument) -> dict[str, str]:
+    """The theme's latin heading (``major``) and body (``minor``) fonts."""
+    try:
+        theme = doc.part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme.blob, etree.XMLParser(resolve_entities=False,
+                                                            no_network=True))
+    except (KeyError, etree.XMLSyntaxError):
+        return {}
+    fonts = {}
+    for kind in ("major", "minor"):
+        latin = root.find(f".//{A}{kind}Font/{A}latin")
+        if latin is not None and latin.get("typeface"):
+            fonts[kind] = latin.get("typeface") or ""
+    return fonts
+
+
+def _font_name(fonts: etree._Element | None, theme: dict[str, str]) -> str | None:
+    """The font a ``w:rFonts`` gives latin text: its theme font when it names
+    one (Word lets that win), else its ``ascii`` font."""
+    if fonts is None:
+        return None
+    theme_ref = fonts.get(f"{W}asciiTheme") or ""
+    for kind in ("major", "minor"):
+        if theme_ref.startswith(kind) and theme.get(kind):
+            return theme[kind]
+    return fonts.get(f"{W}ascii") or None
+
+
+def profile_look(profile: Profile) -> ProfileLook:
+    """The accent colour and fonts of ``profile`` for a web page."""
+    prof = Document(io.BytesIO(profile.data))
+    root = prof.styles.element
+    fonts = _theme_fonts(prof)
+    heading = _find(root, "paragraph", "heading 1")
+    normal = _find(root, "paragraph", "normal")
+    return ProfileLook(
+        aksent=_accent(root, _theme_colors(prof)),
+        overskriftsfont=_font_name(_resolved(root, heading, "rFonts"), fonts)
+        if heading is not None else None,
+        brodfont=_font_name(_resolved(root, normal, "rFonts") if normal is not None else
+                            root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts"), fonts),
+    )

@@ -36,6 +36,13 @@ from .moteplan import (
     Motestatus,
     Ukedag,
 )
+from .nettside import (
+    Dokumentgruppe,
+    Nettside,
+    Nettsidedel,
+    NettsideOverskrifter,
+    NettsideSeksjon,
+)
 from .organisasjon import (
     Arbeidsgruppe,
     Gruppe,
@@ -63,6 +70,7 @@ __all__ = [
     "Blokk",
     "Delmaal",
     "Dokumenter",
+    "Dokumentgruppe",
     "Ferie",
     "Flytting",
     "Frekvens",
@@ -89,6 +97,10 @@ __all__ = [
     "Moteserie",
     "Motestatus",
     "Moteverksemd",
+    "Nettside",
+    "NettsideOverskrifter",
+    "NettsideSeksjon",
+    "Nettsidedel",
     "Nivaa",
     "NivaaType",
     "Organ",

@@ -10,6 +10,7 @@ from .dokumenter import Dokumenter
 from .handlingsplan import Handlingsplan
 from .kommune import Kommune
 from .moteplan import Moteplan
+from .nettside import Nettside
 from .organisasjon import Organisasjon
 
 
@@ -17,14 +18,15 @@ from .organisasjon import Organisasjon
 class SltData:
     """One kommune's SLT content: the kommune, its organisation (written once)
     and the documents built on it. In YAML these are the top-level keys
-    ``kommune``, ``organisasjon``, ``handlingsplan``, ``moteplan`` and
-    ``dokumenter``, in one file or spread over several files in a folder."""
+    ``kommune``, ``organisasjon``, ``handlingsplan``, ``moteplan``,
+    ``dokumenter`` and ``nettside``, in one file or spread over several files in a folder."""
 
     kommune: Kommune
     organisasjon: Organisasjon
     handlingsplan: Handlingsplan | None = None
     moteplan: Moteplan | None = None
     dokumenter: Dokumenter = field(factory=Dokumenter)
+    nettside: Nettside | None = None
     kilde: Path | None = field(default=None, eq=False, repr=False)
     """The folder the data was loaded from (for logo and profile files);
     not part of the data itself."""

@@ -152,7 +152,9 @@ class Nivaa(Organ):
     ``forutsetning`` (føresetnad) says what the level presupposes,
     ``beslutningsmyndighet`` what it may decide, ``budsjettramme`` the yearly
     amount in kroner it may decide over, ``strategimaal`` its strategy goals,
-    ``grupper`` its standing groups and ``moteplasser`` its meeting arenas."""
+    ``grupper`` its standing groups and ``moteplasser`` its meeting arenas.
+    ``beskrivelse`` is the kommune's own text about the level ("Her møtest dei
+    som arbeider direkte med barn og unge"), as its web page has it."""
 
     type: NivaaType
     forutsetning: str | None = None
@@ -161,6 +163,7 @@ class Nivaa(Organ):
     strategimaal: Strategimaal | None = None
     grupper: tuple[Gruppe, ...] = ()
     moteplasser: tuple[Moteplass, ...] = ()
+    beskrivelse: tuple[Blokk, ...] = ()
 
 
 @frozen(kw_only=True)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +83,29 @@ def _check_picture(key: str, picture: Picture) -> None:
             from exc
 
 
-def _context(view: Any) -> dict[str, Any]:
+def view_context(view: Any) -> dict[str, Any]:
+    """The template's top-level names: the fields of the view."""
     return {f.name: getattr(view, f.name) for f in attrs.fields(type(view))}
+
+
+@contextmanager
+def template_faults(name: str, where: Callable[[str, TemplateError], Problem]) -> Iterator[None]:
+    """Turn whatever a template can do wrong while it renders into a
+    :class:`TemplateFault` naming template ``name`` (``where`` locates a
+    Jinja error in it)."""
+    try:
+        yield
+    except RenderBudgetExceeded as exc:
+        raise TemplateFault(f"malen {_quoted(name)} ble stoppet: {exc}") from exc
+    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
+        # a filter or operator given the wrong kind of value ({{ 5|sort }}, {{ 1 / 0 }})
+        raise TemplateFault(f"malen {_quoted(name)} kunne ikke fylles ut: en verdi passet ikke "
+                            f"til det malen gjør med den ({exc})") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise TemplateFault(f"malen {_quoted(name)} ble stoppet: den brukte for mye minne eller "
+                            "kalte seg selv for mange ganger") from exc
+    except TemplateError as exc:
+        raise TemplateFault(_template_message(name, exc), [where(name, exc)]) from exc
 
 
 def _link_helper(tpl: DocxTemplate) -> Callable[..., RichText]:
@@ -125,22 +147,10 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
     helpers = {"lenke": _link_helper(tpl)}
     env = SltSandbox(helpers)
     env.start_budget()
-    context = _context(view)
+    context = view_context(view)
     context["bilde"] = {key: _AltImage(tpl, pic) for key, pic in (pictures or {}).items()}
-    try:
+    with template_faults(name, _template_problem):
         tpl.render(context, env)
-    except RenderBudgetExceeded as exc:
-        raise TemplateFault(f"malen {_quoted(name)} ble stoppet: {exc}") from exc
-    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
-        # a filter or operator given the wrong kind of value ({{ 5|sort }}, {{ 1 / 0 }})
-        raise TemplateFault(f"malen {_quoted(name)} kunne ikke fylles ut: en verdi passet ikke "
-                            f"til det malen gjør med den ({exc})") from exc
-    except (RecursionError, MemoryError) as exc:
-        raise TemplateFault(f"malen {_quoted(name)} ble stoppet: den brukte for mye minne eller "
-                            "kalte seg selv for mange ganger") from exc
-    except TemplateError as exc:
-        raise TemplateFault(_template_message(name, exc), [_template_problem(name, exc)]) \
-            from exc
     _finish(tpl, view, lang, created)
     out = io.BytesIO()
     tpl.save(out)
