@@ -24,6 +24,7 @@ from .files import write_atomic
 from .ics import CALENDAR_NAME, to_ics
 from .lang import Language, get_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
+from .packs.manifest import template_file, template_types
 from .packs.pack import TemplatePack, open_pack
 from .profile import Profile, apply_profile, load_profile, profile_look
 from .render.docx import Picture, render_docx
@@ -74,7 +75,7 @@ class Options:
 
 def default_template(kind: DocKind) -> Path:
     """The shipped template for ``kind``."""
-    return template_path(f"{kind.value}{kind.suffix}")
+    return template_path(template_file(kind.value))
 
 
 def _language(data: SltData, options: Options) -> Language:
@@ -231,9 +232,10 @@ def _template(kind: DocKind, option: Path | TemplatePack | None,
         pack.check_language(lang.code)
         found = pack.template(kind.value)
         if found is not None:
-            if Path(found.name).suffix.lower() not in template_suffixes(kind):
+            types = template_types(kind.value)
+            if Path(found.name).suffix.lower() not in types:
                 raise SltError(f"{pack.label}: «{found.name}» kan ikke brukes for {kind.value}; "
-                               f"den trenger en mal av typen {', '.join(template_suffixes(kind))}")
+                               f"den trenger en mal av typen {', '.join(types)}")
             return found.data, f"{found.name} i {pack.label}", pack.pictures, False
         default = default_template(kind)
         return default.read_bytes(), default.name, pack.pictures, True
@@ -392,10 +394,6 @@ def render_page(data: SltData, language: Language, options: Options) -> bytes:
         raise SltError(f"malen «{name}» er ikke UTF-8-tekst") from exc
     return render_html(text, view, template_name=name)
 
-
-def template_suffixes(kind: DocKind) -> tuple[str, ...]:
-    """The file types a template for ``kind`` can have."""
-    return (".html", ".htm") if kind is DocKind.nettside else (".docx", ".dotx")
 
 
 def write_aarshjul(data: SltData | str | Path, output: str | Path, *,

@@ -20,6 +20,7 @@ from slt_docs.errors import SltError
 from slt_docs.packs import (
     KINDS,
     build_pack,
+    check_html_template,
     check_pack,
     check_template,
     field_reference,
@@ -54,7 +55,8 @@ def test_round_trip_new_edit_check_pack_render(tmp_path, aukra, capsys):
     folder = tmp_path / "testvik-mal"
     assert main(["template", "new", str(folder), "--kommune", "Testvik kommune"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        "handlingsplan.docx", "mandat.docx", "manifest.yaml", "moteplan.docx", "tiltak.docx"]
+        "handlingsplan.docx", "mandat.docx", "manifest.yaml", "moteplan.docx", "nettside.html",
+        "tiltak.docx"]
     _edit(folder / "handlingsplan.docx")
     # drop the møteplan: it comes from the defaults
     text = (folder / "manifest.yaml").read_text(encoding="utf-8")
@@ -68,7 +70,7 @@ def test_round_trip_new_edit_check_pack_render(tmp_path, aukra, capsys):
     assert main(["template", "pack", str(folder), "-o", str(zipped)]) == 0
     with zipfile.ZipFile(zipped) as archive:
         assert sorted(archive.namelist()) == [
-            "handlingsplan.docx", "mandat.docx", "manifest.yaml", "tiltak.docx"]
+            "handlingsplan.docx", "mandat.docx", "manifest.yaml", "nettside.html", "tiltak.docx"]
     assert main(["template", "check", str(zipped)]) == 0
 
     docx = render(aukra, "handlingsplan", template=zipped)
@@ -80,7 +82,7 @@ def test_round_trip_new_edit_check_pack_render(tmp_path, aukra, capsys):
     assert plain_text(moteplan) == plain_text(default)
     # every document at once
     written = render_all(aukra, tmp_path / "ut", template=zipped)
-    assert {p.name for p in written} >= {"handlingsplan.docx", "moteplan.docx"}
+    assert {p.name for p in written} >= {"handlingsplan.docx", "moteplan.docx", "nettside.html"}
 
 
 def test_pack_zip_is_reproducible(tmp_path):
@@ -305,7 +307,10 @@ def test_macro_parameters_are_typed_from_their_calls():
 def test_default_templates_are_clean():
     for kind in KINDS:
         data = default_template(DocKind(kind)).read_bytes()
-        assert check_template(data, kind, f"{kind}.docx") == []
+        if kind == "nettside":
+            assert check_html_template(data.decode("utf-8"), kind, "nettside.html") == []
+        else:
+            assert check_template(data, kind, f"{kind}.docx") == []
 
 
 def test_cli_check_exit_status(tmp_path, capsys):

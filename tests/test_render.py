@@ -7,6 +7,7 @@ items and every table cell with its merge span. Review changes to them as code.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -20,6 +21,7 @@ import slt_docs
 from slt_docs.documents import available_documents, render
 from slt_docs.errors import SltError
 from slt_docs.render.extract import outline, plain_text
+from slt_docs.render.html_extract import html_outline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -35,9 +37,10 @@ def rendered(kommune: str, kind: str, lang: str, organ: str | None = None) -> by
     return render(data(kommune), kind, lang=lang, organ=organ)
 
 
+KOMMUNER = ("aukra", "nordre-land", "nes", "bjornafjorden")
 CASES = [
     (kommune, kind.value, organ)
-    for kommune in ("aukra", "nordre-land", "nes")
+    for kommune in KOMMUNER
     for kind, organ in available_documents(slt_docs.load(EXAMPLES / kommune))
 ]
 
@@ -49,6 +52,20 @@ def test_outline_regression(kommune, kind, organ, lang, data_regression):
     docx = rendered(kommune, kind, lang, organ)
     name = f"{kommune}-{kind}{'-' + organ if organ else ''}-{lang}"
     data_regression.check(outline(docx), basename=name)
+
+
+def page_day(kommune: str) -> dt.date:
+    """A fixed day for the page's next meetings: 1 May of the møteplan's year."""
+    plan = data(kommune).moteplan
+    return dt.date(plan.aar if plan else 2022, 5, 1)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("kommune", KOMMUNER)
+def test_page_outline_regression(kommune, lang, data_regression):
+    """The readable outline of every example's web page in both languages."""
+    page = render(data(kommune), "nettside", lang=lang, dato=page_day(kommune))
+    data_regression.check(html_outline(page), basename=f"{kommune}-nettside-{lang}")
 
 
 def test_all_nordre_land_tiltak_in_their_rows_with_ansvar():

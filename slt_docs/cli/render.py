@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
-from ..documents import output_name, parse_kind, render, render_all
+from ..documents import DocKind, output_name, parse_kind, render, render_all, write_page
 from ..errors import SltError
 from ..render.pdf import to_pdf
 from .common import EXIT_BAD_INPUT, EXIT_OK, notices, read_or_report
@@ -23,12 +24,25 @@ def _parse_delmaal(text: str | None) -> tuple[int, ...]:
             from exc
 
 
+def _parse_dato(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise SltError(f"--dato må være en dato som 2021-05-01 (år-måned-dag), fikk «{text}»") \
+            from exc
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     """``slt-docs render PATH [--doc KIND] [-o OUT]``: make the documents."""
     data = read_or_report(args.path, "ingen dokumenter laget")
     if data is None:
         return EXIT_BAD_INPUT
     delmaal = _parse_delmaal(args.delmaal)
+    dato = _parse_dato(args.dato)
+    if args.fragment and not (args.doc and parse_kind(args.doc) is DocKind.nettside):
+        raise SltError("--fragment gjelder nettsiden; bruk den med --doc nettside")
     if args.doc:
         kind = parse_kind(args.doc)
         output = args.output or Path(output_name(kind))
@@ -37,13 +51,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         with notices():
             render(data, kind, lang=args.lang, output=output, organ=args.organ,
                    delmaal=delmaal, form=args.tabell, template=args.template,
-                   profile=args.profile)
+                   profile=args.profile, dato=dato, fragment=args.fragment)
         written = [output]
     else:
         folder = args.output or Path("out")
         with notices():
             written = render_all(data, folder, lang=args.lang, form=args.tabell,
-                                 template=args.template, profile=args.profile)
+                                 template=args.template, profile=args.profile, dato=dato)
     for path in written:
         print(f"skrev {path}")
     if args.pdf:
@@ -51,6 +65,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         updated = to_pdf(pairs)
         for _, pdf in pairs:
             print(f"skrev {pdf}")
+        page = next((p for p in written if p.name == output_name(DocKind.nettside)), None)
+        if page is not None and not args.doc:
+            # the page links the PDFs too, now that they are written
+            with notices():
+                write_page(data, page, [*written, *(pdf for _, pdf in pairs)], lang=args.lang,
+                           template=args.template, profile=args.profile, dato=dato)
         if not updated:
             print("merk: innholdsfortegnelsen i PDF-en ble ikke oppdatert (LibreOffice mangler "
                   "UNO-støtte; installer python3-uno)", file=sys.stderr)
@@ -62,11 +82,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """``slt-docs render``."""
     rend = sub.add_parser(
-        "render", help="lag dokumentene (handlingsplan, mandat, tiltak, møteplan) som .docx")
+        "render", help="lag dokumentene (handlingsplan, mandat, tiltak, møteplan) som .docx og "
+        "nettsiden som .html")
     rend.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     rend.add_argument("--doc", metavar="TYPE",
-                      help="handlingsplan, mandat, tiltak eller moteplan (uten: alle dokumenter "
-                      "dataene gir grunnlag for)")
+                      help="handlingsplan, mandat, tiltak, moteplan eller nettside (uten: alle "
+                      "dokumenter dataene gir grunnlag for, kalenderen og nettsiden)")
     rend.add_argument("-o", "--output", type=Path, metavar="UT",
                       help="fil (med --doc) eller mappe (uten --doc; standard: out/)")
     rend.add_argument("--lang", metavar="SPRÅK",
@@ -85,4 +106,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="kommunens profildokument (.docx): stiler, tema, sideoppsett, topp- "
                       "og bunntekst med logo (standard: kommune.profil i dataene)")
     rend.add_argument("--pdf", action="store_true", help="lag også PDF med LibreOffice")
+    rend.add_argument("--dato", metavar="ÅÅÅÅ-MM-DD",
+                      help="for nettsiden: vis de neste møtene fra og med denne dagen "
+                      "(standard: i dag)")
+    rend.add_argument("--fragment", action="store_true",
+                      help="for --doc nettside: bare innholdet, uten <html> og <head>, til å lime "
+                      "inn i kommunens publiseringsløsning")
     rend.set_defaults(func=cmd_render)

@@ -13,12 +13,21 @@ the default templates. A pack is untrusted: see
 """
 
 from .fields import KIND_VIEWS, field_reference
-from .lint import check_template
-from .manifest import KINDS, MANIFEST, Manifest, PakkeBilde, read_manifest, version_satisfies
+from .lint import check_html_template, check_template
+from .manifest import (
+    HTML_KINDS,
+    KINDS,
+    MANIFEST,
+    Manifest,
+    PakkeBilde,
+    read_manifest,
+    version_satisfies,
+)
 from .pack import PackError, Template, TemplatePack, open_pack
 from .tools import CheckResult, build_pack, check_pack, new_pack
 
 __all__ = [
+    "HTML_KINDS",
     "KINDS",
     "KIND_VIEWS",
     "MANIFEST",
@@ -29,6 +38,7 @@ __all__ = [
     "Template",
     "TemplatePack",
     "build_pack",
+    "check_html_template",
     "check_pack",
     "check_template",
     "field_reference",

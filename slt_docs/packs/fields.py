@@ -22,12 +22,15 @@ from ..lang.labels import LABELS
 from ..view import HandlingsplanView, MandatDokView, TiltakDokView
 from ..view.common import is_view_class
 from ..view.moteplan import MoteplanView
+from ..view.nettside import NettsideView
+from .manifest import HTML_KINDS, template_file
 
 KIND_VIEWS: dict[str, type] = {
     "handlingsplan": HandlingsplanView,
     "mandat": MandatDokView,
     "tiltak": TiltakDokView,
     "moteplan": MoteplanView,
+    "nettside": NettsideView,
 }
 """The view class whose fields each document kind's template gets."""
 
@@ -36,6 +39,7 @@ PICTURES: dict[str, tuple[str, ...]] = {
     "mandat": ("logo",),
     "tiltak": ("logo",),
     "moteplan": ("logo", "aarshjul"),
+    "nettside": (),
 }
 """The pictures slt_docs passes in ``bilde`` for each kind (a pack may add more)."""
 
@@ -124,9 +128,10 @@ def field_reference() -> str:
         "<!-- Generert fra slt_docs.view av `slt-docs template fields -o "
         "docs/template-fields.md`. Ikke rediger for hånd. -->",
         "",
-        "Dette er alt en Word-mal kan skrive ut, teste og gå gjennom i løkker. Feltene "
-        "kommer fra visningsklassene i `slt_docs.view`, slik at lista alltid stemmer med "
-        "koden. Se [maler.md](maler.md) for hvordan malpakker og profiler lages.",
+        "Dette er alt en Word-mal (og HTML-malen for nettsiden) kan skrive ut, teste og gå "
+        "gjennom i løkker. Feltene kommer fra visningsklassene i `slt_docs.view`, slik at "
+        "lista alltid stemmer med koden. Se [maler.md](maler.md) for hvordan malpakker og "
+        "profiler lages.",
         "",
         "- `{{ dok.tittel }}` skriver et felt; `{%p if tilbakeblikk %}` … `{%p endif %}` "
         "tester; `{%p for t in d.tiltak %}` … `{%p endfor %}` går gjennom en liste "
@@ -137,15 +142,20 @@ def field_reference() -> str:
         "- Hjelpere: " + "; ".join(f"`{k}`: {v}" for k, v in HELPERS.items()) + ".",
         "- `bilde.<navn>` setter inn et bilde (`{{ bilde.logo }}` i et eget avsnitt); "
         "en malpakke kan ha egne bilder (`bilder:` i manifestet).",
+        "- Nettsiden (`nettside.html`) er en Jinja-mal i ren tekst, i samme sandkasse: all "
+        "tekst blir HTML-escapet, og siden som kommer ut, kontrolleres (ingen skript, ingen "
+        "innhold hentet utenfra; bilder som `data:`-adresse). Den har ingen `bilde` og ingen "
+        "`lenke()`; lenker skrives som `<a href=\"{{ l.url }}\">{{ l.tekst }}</a>`.",
         "",
         "## Dokumenttypene",
         "",
     ]
     seen: dict[str, type] = {}
     for kind, cls in KIND_VIEWS.items():
-        out += [f"### {kind}", "", f"Malen `{kind}.docx` får feltene i "
-                f"[{cls.__name__}](#{cls.__name__.lower()}) på øverste nivå, og "
-                f"`bilde`: {', '.join(f'`bilde.{p}`' for p in PICTURES[kind])}.", ""]
+        pictures = (f", og `bilde`: {', '.join(f'`bilde.{p}`' for p in PICTURES[kind])}"
+                    if kind not in HTML_KINDS else "")
+        out += [f"### {kind}", "", f"Malen `{template_file(kind)}` får feltene i "
+                f"[{cls.__name__}](#{cls.__name__.lower()}) på øverste nivå{pictures}.", ""]
         out += ["| felt | type |", "|---|---|"]
         out += [f"| `{name}` | {describe(tp)} |" for name, tp in hints(cls).items()]
         out.append("")

@@ -513,6 +513,56 @@ def _context(line: Line | None, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _check_source(source: Source, kind: str,
+                  add: typing.Callable[[Line | None, Source, str], None],
+                  pictures: tuple[str, ...]) -> Checker | None:
+    """Compile one source in the sandbox and check every name it uses; the
+    checker, or ``None`` when the source does not compile."""
+    text = source.text()
+    env = SltSandbox({"lenke": lambda x: x})
+    try:
+        env.compile(text)
+    except TemplateSyntaxError as exc:
+        add(source.where(exc.lineno), source,
+            f"malkoden har en feil: {norwegian_jinja(exc.message or str(exc))}")
+        return None
+    tree = Environment(autoescape=True).parse(text)
+    checker = Checker(kind, lambda lineno, msg, s=source: add(s.where(lineno), s, msg), pictures)
+    checker.run(tree)
+    return checker
+
+
+def check_html_template(text: str, kind: str, name: str) -> list[Problem]:
+    """Every fault found in the HTML template ``text`` for ``kind`` (the web
+    page): Jinja syntax, names the page's view does not have, loops over
+    what is not a list — each with its line — and a page whose ``<html>``
+    does not say its language (``lang="{{ dok.spraak }}"``)."""
+    problems: list[Problem] = []
+    seen: set[tuple[int | None, str]] = set()
+    lines = text.split("\n")
+    source = Source("malen", [Line(line, f"linje {i}") for i, line in enumerate(lines, start=1)])
+
+    def add(line: Line | None, _source: Source, message: str,
+            severity: Alvor = Alvor.feil) -> None:
+        number = int(line.where.split()[-1]) if line else None
+        if (number, message) in seen:
+            return
+        seen.add((number, message))
+        around = _context(line)
+        text = f"{message} – rundt «{around}»" if around else message
+        problems.append(Problem(melding=text, sti=kind, fil=Path(name), linje=number,
+                                alvor=severity))
+
+    _check_source(source, kind, add, ())
+    tag = re.search(r"<html\b[^>]*>", text, re.I)
+    if tag and not re.search(r"\blang\s*=", tag.group(0), re.I):
+        number = text[:tag.start()].count("\n") + 1
+        add(source.where(number), source, "<html> mangler lang-attributtet (skriv "
+            "lang=\"{{ dok.spraak }}\", så skjermlesere leser siden på riktig språk)",
+            Alvor.advarsel)
+    return problems
+
+
 def check_template(docx: bytes, kind: str, name: str, *,
                    pictures: typing.Iterable[str] = ()) -> list[Problem]:
     """Every fault found in the Word template ``docx`` for document ``kind``
@@ -535,18 +585,9 @@ def check_template(docx: bytes, kind: str, name: str, *,
     pictures = tuple(pictures)
     uses_link = False
     for source in sources:
-        text = source.text()
-        env = SltSandbox({"lenke": lambda x: x})
-        try:
-            env.compile(text)
-        except TemplateSyntaxError as exc:
-            add(source.where(exc.lineno), source,
-                f"malkoden har en feil: {norwegian_jinja(exc.message or str(exc))}")
+        checker = _check_source(source, kind, add, pictures)
+        if checker is None:
             continue
-        tree = Environment(autoescape=True).parse(text)
-        checker = Checker(kind, lambda lineno, msg, s=source: add(s.where(lineno), s, msg),
-                          pictures)
-        checker.run(tree)
         uses_link = uses_link or checker.uses_link
         for style, style_kind, where in source.styles:
             if style and style not in defined:

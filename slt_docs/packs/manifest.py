@@ -11,6 +11,7 @@
     dokumenter:
       handlingsplan: handlingsplan.docx
       moteplan: moteplan.docx
+      nettside: nettside.html
     bilder:
       banner: {fil: bilder/banner.png, bredde_mm: 160, alt: "Fjordlandskap"}
 
@@ -35,8 +36,20 @@ from ..lang import available_languages
 
 MANIFEST = "manifest.yaml"
 """The manifest's file name, at the top of the pack."""
-KINDS = ("handlingsplan", "mandat", "tiltak", "moteplan")
+KINDS = ("handlingsplan", "mandat", "tiltak", "moteplan", "nettside")
 """The document kinds a pack can provide (``slt_docs.documents.DocKind``)."""
+HTML_KINDS = ("nettside",)
+"""The kinds whose template is an HTML file (the others are Word files)."""
+
+
+def template_file(kind: str) -> str:
+    """The file name of ``kind``'s template: ``nettside.html``, ``mandat.docx``."""
+    return f"{kind}.html" if kind in HTML_KINDS else f"{kind}.docx"
+
+
+def template_types(kind: str) -> tuple[str, ...]:
+    """The file types a template for ``kind`` may have."""
+    return (".html", ".htm") if kind in HTML_KINDS else (".docx", ".dotx")
 RESERVED_PICTURES = ("logo", "aarshjul")
 """Picture names slt_docs fills in itself (``bilde.logo``, ``bilde.aarshjul``)."""
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -142,7 +155,9 @@ def check_manifest(m: Manifest) -> Iterator[tuple[tuple[str | int, ...], str, Al
         why = check_member_path(file)
         if why:
             yield ("dokumenter", kind), why, error
-        elif not file.lower().endswith((".docx", ".dotx")):
+        elif kind in HTML_KINDS and not file.lower().endswith(template_types(kind)):
+            yield ("dokumenter", kind), f"«{file}» er ikke en HTML-mal (.html)", error
+        elif kind not in HTML_KINDS and not file.lower().endswith(template_types(kind)):
             yield ("dokumenter", kind), f"«{file}» er ikke en Word-fil (.docx)", error
     for name, picture in m.bilder.items():
         if not _NAME.match(name):

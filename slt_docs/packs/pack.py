@@ -27,7 +27,7 @@ from ..render.safety import (
     clean_docx,
     read_zip,
 )
-from .manifest import MANIFEST, Manifest, check_member_path, read_manifest
+from .manifest import HTML_KINDS, MANIFEST, Manifest, check_member_path, read_manifest
 
 MAX_PACK_FILES = 200
 """Most files in a pack .zip."""
@@ -201,11 +201,11 @@ def open_pack(path: str | Path) -> TemplatePack:
     if not path.exists():
         raise PackError(f"fant ikke malen «{path}»")
     suffix = path.suffix.lower()
-    if path.is_file() and suffix in (".docx", ".dotx"):
+    if path.is_file() and suffix in (".docx", ".dotx", ".html", ".htm"):
         return _single(path)
     if path.is_file() and suffix != ".zip":
-        raise PackError(f"«{path.name}» er verken en malpakke (mappe eller .zip) eller en "
-                        "Word-mal (.docx)")
+        raise PackError(f"«{path.name}» er verken en malpakke (mappe eller .zip), en "
+                        "Word-mal (.docx) eller en HTML-mal (.html)")
     reader = PackReader(path)
     manifest, problems = reader.manifest()
     if manifest is None:
@@ -217,6 +217,10 @@ def open_pack(path: str | Path) -> TemplatePack:
     for kind, name in manifest.dokumenter.items():
         raw = reader.read(name)
         files[name] = raw
+        if kind in HTML_KINDS:
+            templates[kind] = Template(kind=kind, name=name,
+                                       data=html_template_bytes(raw, f"{label}, {name}"))
+            continue
         clean = _clean(raw, f"{label}, {name}")
         templates[kind] = Template(kind=kind, name=name, data=clean.data, notes=clean.notes)
     pictures = {}
@@ -235,6 +239,10 @@ def _single(path: Path) -> TemplatePack:
     if size > MAX_FILE_BYTES:
         raise UnsafeFile(f"{label}: fila er større enn {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     raw = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm"):
+        single = Template(kind=None, name=path.name, data=html_template_bytes(raw, label))
+        return TemplatePack(source=path, label=label, manifest=None, single=single,
+                            files={path.name: raw})
     clean = _clean(raw, label)
     single = Template(kind=None, name=path.name, data=clean.data, notes=clean.notes)
     return TemplatePack(source=path, label=label, manifest=None, single=single,
@@ -250,6 +258,19 @@ def _clean(raw: bytes, what: str) -> CleanDocx:
     except Exception as exc:  # python-docx raises many kinds for a broken file
         raise PackError(f"{what} kan ikke åpnes som et Word-dokument ({exc})") from exc
     return clean
+
+
+def html_template_bytes(raw: bytes, what: str) -> bytes:
+    """An HTML template's bytes once they are known to be UTF-8 text (a
+    leading byte order mark dropped); its Jinja is checked when it is
+    compiled in the sandbox, and the page it writes when it is rendered."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{what}: HTML-malen er ikke UTF-8-tekst") from exc
+    if "\x00" in text:
+        raise PackError(f"{what}: HTML-malen inneholder binærdata")
+    return text.encode("utf-8")
 
 
 def check_picture_bytes(raw: bytes, what: str) -> None:

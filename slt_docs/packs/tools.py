@@ -14,8 +14,9 @@ from ..files import write_atomic
 from ..render.package import normalize_zip
 from ..render.safety import UnsafeFile, clean_docx
 from ..resources import template_path
-from .lint import check_template
+from .lint import check_html_template, check_template
 from .manifest import (
+    HTML_KINDS,
     KINDS,
     MANIFEST,
     Manifest,
@@ -23,8 +24,18 @@ from .manifest import (
     check_member_path,
     dump_manifest,
     minimum_spec,
+    template_file,
+    template_types,
 )
-from .pack import PackError, PackReader, _clean, check_picture_bytes, open_pack, pack_label
+from .pack import (
+    PackError,
+    PackReader,
+    _clean,
+    check_picture_bytes,
+    html_template_bytes,
+    open_pack,
+    pack_label,
+)
 
 
 @frozen
@@ -62,12 +73,13 @@ def check_pack(path: str | Path, kind: str | None = None) -> CheckResult:
 def _check(path: Path, kind: str | None) -> CheckResult:
     if not path.exists():
         raise PackError(f"fant ikke «{path}»")
-    if path.is_file() and path.suffix.lower() in (".docx", ".dotx"):
+    if path.is_file() and path.suffix.lower() in (".docx", ".dotx", ".html", ".htm"):
         kind = kind or path.stem.lower().replace("ø", "o")
         if kind not in KINDS:
             raise PackError(f"hvilken dokumenttype er «{path.name}»? Oppgi den med --doc "
                             f"({', '.join(KINDS)})")
-        problems = _check_docx(path.read_bytes(), kind, path.name, f"malen «{path.name}»", ())
+        problems = _check_template_file(path.read_bytes(), kind, path.name,
+                                        f"malen «{path.name}»", ())
         return CheckResult(label=f"malen «{path.name}»", problems=problems, provides=(kind,))
     reader = PackReader(path)
     manifest, problems = reader.manifest()
@@ -81,7 +93,7 @@ def _check(path: Path, kind: str | None) -> CheckResult:
             problems.append(Problem(melding=f"{exc} (dokumenttypen {kind_name})",
                                     fil=Path(MANIFEST), sti=f"dokumenter.{kind_name}"))
             continue
-        problems += _check_docx(raw, kind_name, name, f"{label}, {name}", manifest.bilder)
+        problems += _check_template_file(raw, kind_name, name, f"{label}, {name}", manifest.bilder)
     for key, pic in manifest.bilder.items():
         try:
             check_picture_bytes(reader.read(pic.fil), f"{label}, {pic.fil}")
@@ -90,7 +102,7 @@ def _check(path: Path, kind: str | None) -> CheckResult:
     used = {MANIFEST, *manifest.dokumenter.values(), *(p.fil for p in manifest.bilder.values())}
     for name in reader.names():
         stem = Path(name).stem.lower()
-        if name not in used and name.lower().endswith(".docx") and stem in KINDS and \
+        if name not in used and name.lower().endswith((".docx", ".html")) and stem in KINDS and \
                 not Path(name).name.startswith("~$"):
             problems.append(Problem(
                 melding=f"«{name}» ligger i pakken, men står ikke under «dokumenter:» i "
@@ -100,8 +112,18 @@ def _check(path: Path, kind: str | None) -> CheckResult:
                        provides=tuple(manifest.dokumenter))
 
 
-def _check_docx(raw: bytes, kind: str, name: str, what: str,
+def _check_template_file(raw: bytes, kind: str, name: str, what: str,
                 pictures: dict[str, PakkeBilde] | tuple[str, ...]) -> list[Problem]:
+    """Check one template of a pack: a Word template, or the web page's HTML."""
+    if Path(name).suffix.lower() not in template_types(kind):
+        return [Problem(melding=f"«{name}» kan ikke være malen for {kind}; den må være "
+                        f"{' eller '.join(template_types(kind))}", fil=Path(name), sti=kind)]
+    if kind in HTML_KINDS:
+        try:
+            text = html_template_bytes(raw, what).decode("utf-8")
+        except SltError as exc:
+            return [Problem(melding=str(exc), fil=Path(name), sti=kind)]
+        return check_html_template(text, kind, name)
     try:
         clean = _clean(raw, what)
     except SltError as exc:
@@ -116,7 +138,7 @@ def _check_docx(raw: bytes, kind: str, name: str, what: str,
 
 def default_template_bytes(kind: str) -> bytes:
     """The shipped template for ``kind``."""
-    return template_path(f"{kind}.docx").read_bytes()
+    return template_path(template_file(kind)).read_bytes()
 
 
 def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str | None = None,
@@ -132,10 +154,10 @@ def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str 
         manifest = Manifest(
             navn=navn or folder.name, kommune=kommune or "Min kommune", versjon="0.1.0",
             lisens="CC-BY-4.0", spraak=("nb", "nn"), slt_docs=minimum_spec(),
-            dokumenter={kind: f"{kind}.docx" for kind in KINDS},
+            dokumenter={kind: template_file(kind) for kind in KINDS},
             beskrivelse="Laget fra standardmalene i slt_docs.")
         for kind in KINDS:
-            files[f"{kind}.docx"] = default_template_bytes(kind)
+            files[template_file(kind)] = default_template_bytes(kind)
     else:
         pack = open_pack(source)
         if pack.manifest is None:
@@ -182,8 +204,8 @@ def build_pack(folder: str | Path, output: str | Path | None = None) -> tuple[Pa
     assert pack.manifest is not None
     files: dict[str, bytes] = {MANIFEST: pack.files[MANIFEST]}
     for kind_name, template in pack.templates.items():
-        files[pack.manifest.dokumenter[kind_name]] = clean_docx(
-            template.data, f"{pack.label}, {template.name}").data
+        files[pack.manifest.dokumenter[kind_name]] = template.data if kind_name in HTML_KINDS \
+            else clean_docx(template.data, f"{pack.label}, {template.name}").data
     for pic in pack.manifest.bilder.values():
         files[pic.fil] = pack.files[pic.fil]
     out = io.BytesIO()
