@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install everything the tests need and run them.
-# System packages (LibreOffice for PDF, poppler for page images, fonts) come
-# from apt when missing and this runs as root; Python packages from PyPI.
+# System packages (LibreOffice for PDF, poppler for page images, fonts, and
+# Chromium with its driver for the web page's accessibility test) come from apt
+# when missing and this runs as root; Python packages from PyPI; axe-core from
+# npm (package.json + package-lock.json, into node_modules/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,9 @@ command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || need_apt+=(fonts-liberation)
 fc-list 2>/dev/null | grep -qi "Carlito" || need_apt+=(fonts-crosextra-carlito)
 fc-list 2>/dev/null | grep -qi "Caladea" || need_apt+=(fonts-crosextra-caladea)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
@@ -24,6 +29,7 @@ if ((${#need_apt[@]})); then
 fi
 
 python3 -m pip install -q -e '.[test]'
+npm ci --no-audit --no-fund --loglevel=error
 ruff check .
 set +e
 python3 -m pytest "$@"

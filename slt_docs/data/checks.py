@@ -57,6 +57,10 @@ def check_data(data: SltData) -> Iterator[Finding]:
         yield from _check_moteplan(data.moteplan, data)
         yield from _check_moteplan_dates(data.moteplan, data)
     yield from _check_dokumenter(data)
+    if data.nettside is not None and not 1 <= data.nettside.antall_moter <= 100:
+        yield (("nettside", "antall_moter"),
+               "antall_moter må være mellom 1 og 100 (så mange av de neste møtene viser siden)",
+               ERROR)
 
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
