@@ -4,14 +4,13 @@
     python examples/lag_dokumenter.py nordre-land nb   # bokmål
 
 Dokumentene havner i out/<kommune>/. Skriptet viser hele Python-API-et:
-last inn, kontroller, lag .docx, lag kalender.
+last inn, kontroller, lag .docx, kalenderen og nettsiden som lenker til dem.
 """
 
 import sys
 from pathlib import Path
 
 import slt_docs
-from slt_docs.ics import to_ics
 
 kommune = sys.argv[1] if len(sys.argv) > 1 else "aukra"
 spraak = sys.argv[2] if len(sys.argv) > 2 else None
@@ -23,8 +22,6 @@ try:
 except slt_docs.SltError as feil:
     sys.exit(str(feil))  # norsk feilmelding med fil, linje og felt
 
+# alle dokumentene, årshjulet, kalenderen (moteplan.ics) og til sist nettside.html
 for fil in slt_docs.render_all(data, ut, lang=spraak):
     print("skrev", fil)
-if data.moteplan is not None:
-    (ut / "moteplan.ics").write_bytes(to_ics(data))
-    print("skrev", ut / "moteplan.ics")
