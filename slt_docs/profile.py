@@ -349,12 +349,19 @@ def _copy_part_blob(doc: DocxDocument, prof: DocxDocument, reltype: str) -> None
 
 # -- colours -------------------------------------------------------------------
 
-def _theme_colors(doc: DocxDocument) -> dict[str, str]:
+def _theme(doc: DocxDocument) -> etree._Element | None:
+    """The document's theme part (colours and fonts), or ``None``."""
     try:
         theme = doc.part.part_related_by(RT.THEME)
-        root = etree.fromstring(theme.blob, etree.XMLParser(resolve_entities=False,
+        return etree.fromstring(theme.blob, etree.XMLParser(resolve_entities=False,
                                                             no_network=True))
     except (KeyError, etree.XMLSyntaxError):
+        return None
+
+
+def _theme_colors(doc: DocxDocument) -> dict[str, str]:
+    root = _theme(doc)
+    if root is None:
         return {}
     scheme = root.find(f".//{A}clrScheme")
     colors: dict[str, str] = {}
@@ -668,11 +675,8 @@ class ProfileLook:
 
 def _theme_fonts(doc: DocxDocument) -> dict[str, str]:
     """The theme's latin heading (``major``) and body (``minor``) fonts."""
-    try:
-        theme = doc.part.part_related_by(RT.THEME)
-        root = etree.fromstring(theme.blob, etree.XMLParser(resolve_entities=False,
-                                                            no_network=True))
-    except (KeyError, etree.XMLSyntaxError):
+    root = _theme(doc)
+    if root is None:
         return {}
     fonts = {}
     for kind in ("major", "minor"):
