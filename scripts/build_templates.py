@@ -323,7 +323,7 @@ def header_footer(doc, first_page_blank: bool = True) -> None:
     section = doc.sections[0]
     section.different_first_page_header_footer = first_page_blank
     header = section.header.paragraphs[0]
-    header.text = "{{ dok.kommune }} · {{ dok.tittel }}"
+    header.text = "{{ dok.topptekst }}"
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header.style = doc.styles["Header"]
     footer = section.footer.paragraphs[0]
@@ -382,7 +382,14 @@ def _shade(cell, fill: str) -> None:
     tc_pr.append(shd)
 
 
-def _new_table(doc, widths: list[float]):
+TAG_CELL_MM = 2.0
+"""Width of a cell that holds only a column tag ({%tc if %}, {%tc for %});
+it is gone from the rendered table, whose grid is fitted to the cells left."""
+
+
+def _new_table(doc, widths: list[float], total: float | None = None):
+    """A table with columns of ``widths`` (mm), ``total`` mm wide (default:
+    their sum; wider when tag cells are left out or columns repeated)."""
     table = doc.add_table(rows=0, cols=len(widths))
     table.style = doc.styles["SLT Tabell"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -395,7 +402,7 @@ def _new_table(doc, widths: list[float]):
     look.set(qn("w:firstRow"), "1")
     look.set(qn("w:val"), "0020")
     width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(int(sum(widths) * 56.7)))
+    width.set(qn("w:w"), str(int((total or sum(widths)) * 56.7)))
     width.set(qn("w:type"), "dxa")
     for old in tbl_pr.findall(qn("w:tblW")):
         tbl_pr.remove(old)
@@ -442,12 +449,17 @@ def _loop_cell(cell, items: str, style: str = "SLT Tabelltekst", first: str | No
 def tiltak_tables(doc, view: str = "tiltak") -> None:
     """Both shapes of the tiltak table; the view's ``form`` picks one."""
     tag(doc, f'{{%p if {view}.form == "full" %}}')
-    widths = [34.0, 56.0, 36.0, 34.0]
-    table = _new_table(doc, widths)
+    # the tidspunkt column is left out when no tiltak has one
+    widths = [34.0, 56.0, 36.0, TAG_CELL_MM, 30.0, TAG_CELL_MM]
+    table = _new_table(doc, widths, total=160.0)
     row = _add_row(table, widths, header=True)
-    for cell, label in zip(row.cells, ("delmaal", "tiltak", "ansvar", "tidspunkt"), strict=True):
+    for cell, label in zip(row.cells, ("delmaal", "tiltak", "ansvar", None, "tidspunkt", None),
+                           strict=True):
         cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
+        if label:
+            cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
+    row.cells[3].paragraphs[0].add_run(f"{{%tc if {view}.har_tidspunkt %}}")
+    row.cells[5].paragraphs[0].add_run("{%tc endif %}")
     _tag_row(table, widths, f"{{%tr for d in {view}.delmaal %}}")
     _tag_row(table, widths, "{%tr for t in d.tiltak %}")
     row = _add_row(table, widths)
@@ -462,7 +474,9 @@ def tiltak_tables(doc, view: str = "tiltak") -> None:
     p.add_run("{{ t.status }}", style="Emphasis")
     row.cells[1].add_paragraph("{%p endif %}")
     _loop_cell(row.cells[2], "t.ansvar")
-    _loop_cell(row.cells[3], "t.tidspunkt")
+    row.cells[3].paragraphs[0].text = f"{{%tc if {view}.har_tidspunkt %}}"
+    _loop_cell(row.cells[4], "t.tidspunkt")
+    row.cells[5].paragraphs[0].text = "{%tc endif %}"
     _tag_row(table, widths, "{%tr endfor %}")
     _tag_row(table, widths, "{%tr endfor %}")
     tag(doc, "{%p else %}")
@@ -527,14 +541,14 @@ def soknad_table(doc) -> None:
 
 def group_block(doc, g: str, heading: str = "Heading 3") -> None:
     """A group's name, description, participants, mandate and meetings."""
-    para(doc, f"{{{{ {g}.navn }}}}", style=heading)
+    para(doc, f"{{{{ {g}.overskrift }}}}", style=heading)
     doc.add_paragraph(f"{{{{p blokker({g}.beskrivelse) }}}}")
-    labelled(doc, "label.moteverksemd", f"{g}.moteverksemd")
+    labelled(doc, f"{g}.label.moteverksemd", f"{g}.moteverksemd")
     tag(doc, f"{{%p if {g}.deltakere %}}")
-    para(doc, "{{ label.deltakere }}", style="SLT Etikett")
+    para(doc, f"{{{{ {g}.label.deltakere }}}}", style="SLT Etikett")
     list_of(doc, f"{g}.deltakere")
     tag(doc, "{%p endif %}")
-    labelled(doc, "label.deltakere", f"{g}.storrelse")
+    labelled(doc, f"{g}.label.deltakere", f"{g}.storrelse")
     mandate_block(doc, f"{g}.mandat")
 
 
@@ -546,17 +560,24 @@ def mandate_block(doc, m: str) -> None:
     tag(doc, "{%p endif %}")
 
 
-def level_arenas(doc, n: str) -> None:
+def level_meetings(doc, n: str) -> None:
+    """The level's meeting frequency, inline; with meeting arenas, under the
+    same label with the arenas listed after it."""
     tag(doc, f"{{%p if {n}.moteplasser %}}")
-    para(doc, "{{ label.moteplasser }}", style="SLT Etikett")
+    para(doc, f"{{{{ {n}.label.moteverksemd }}}}", style="SLT Etikett")
+    tag(doc, f"{{%p if {n}.moteverksemd %}}")
+    para(doc, f"{{{{ {n}.moteverksemd }}}}")
+    tag(doc, "{%p endif %}")
     list_of(doc, f"{n}.moteplasser")
+    tag(doc, "{%p else %}")
+    labelled(doc, f"{n}.label.moteverksemd", f"{n}.moteverksemd")
     tag(doc, "{%p endif %}")
 
 
 def level_authority(doc, n: str, group_heading: str = "Heading 3") -> None:
     """Decision authority and budget, strategy goals and standing groups."""
     tag(doc, f"{{%p if {n}.beslutningsmyndighet or {n}.budsjett %}}")
-    para(doc, "{{ label.beslutningsmyndighet }}", style="SLT Etikett")
+    para(doc, f"{{{{ {n}.label.beslutningsmyndighet }}}}", style="SLT Etikett")
     list_of(doc, f"{n}.beslutningsmyndighet", style="Normal")
     tag(doc, f"{{%p if {n}.budsjett %}}")
     para(doc, f"{{{{ {n}.budsjett }}}}")
@@ -576,14 +597,13 @@ def level_authority(doc, n: str, group_heading: str = "Heading 3") -> None:
 def level_block(doc, n: str, heading: str = "Heading 2", with_heading: bool = True) -> None:
     if with_heading:
         para(doc, f"{{{{ {n}.overskrift }}}}", style=heading)
-    labelled(doc, "label.forutsetning", f"{n}.forutsetning")
-    labelled(doc, "label.moteverksemd", f"{n}.moteverksemd")
-    level_arenas(doc, n)
+    labelled(doc, f"{n}.label.forutsetning", f"{n}.forutsetning")
+    level_meetings(doc, n)
     tag(doc, f"{{%p if {n}.deltakere %}}")
-    para(doc, "{{ label.deltakere }}", style="SLT Etikett")
+    para(doc, f"{{{{ {n}.label.deltakere }}}}", style="SLT Etikett")
     list_of(doc, f"{n}.deltakere")
     tag(doc, "{%p endif %}")
-    labelled(doc, "label.deltakere", f"{n}.storrelse")
+    labelled(doc, f"{n}.label.deltakere", f"{n}.storrelse")
     mandate_block(doc, f"{n}.mandat")
     level_authority(doc, n)
 
@@ -658,13 +678,10 @@ def build_handlingsplan() -> Document:
     tag(doc, "{%p if tilbakeblikk %}")
     para(doc, "{{ tilbakeblikk.overskrift }}", style="Heading 1")
     doc.add_paragraph("{{p blokker(tilbakeblikk.innledning) }}")
-    tag(doc, "{%p if tilbakeblikk.moter %}")
-    para(doc, "{{ tilbakeblikk.moter_overskrift }}", style="Heading 2")
     tag(doc, "{%p for m in tilbakeblikk.moter %}")
-    para(doc, "{{ m.tittel }}", style="Heading 3")
+    para(doc, "{{ m.tittel }}", style="Heading 2")
     list_of(doc, "m.tema")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p if tilbakeblikk.seminar %}")
     para(doc, "{{ tilbakeblikk.seminar.tittel }}", style="Heading 2")
     list_of(doc, "tilbakeblikk.seminar.punkter")
@@ -679,7 +696,7 @@ def build_handlingsplan() -> Document:
     doc.add_paragraph("{{p blokker(s.blokker) }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if tilbakeblikk.arbeidsgrupper %}")
-    para(doc, "{{ label.arbeidsgrupper }}", style="Heading 2")
+    para(doc, "{{ label.tilbakeblikk_arbeidsgrupper }}", style="Heading 2")
     list_of(doc, "tilbakeblikk.arbeidsgrupper")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tilbakeblikk.soknader %}")
@@ -729,20 +746,21 @@ def build_mandat() -> Document:
     doc.add_paragraph("{{p blokker(innledning) }}")
     doc.add_paragraph("{{p blokker(organ.beskrivelse) }}")
     tag(doc, "{%p if nivaa_info %}")
-    labelled(doc, "label.forutsetning", "nivaa_info.forutsetning")
+    labelled(doc, "nivaa_info.label.forutsetning", "nivaa_info.forutsetning")
     tag(doc, "{%p endif %}")
     mandate_block(doc, "organ.mandat")
     tag(doc, "{%p if organ.deltakere %}")
-    para(doc, "{{ label.deltakere }}", style="SLT Etikett")
+    para(doc, "{{ organ.label.deltakere }}", style="SLT Etikett")
     list_of(doc, "organ.deltakere")
     tag(doc, "{%p endif %}")
-    labelled(doc, "label.deltakere", "organ.storrelse")
-    labelled(doc, "label.moteverksemd", "organ.moteverksemd")
+    labelled(doc, "organ.label.deltakere", "organ.storrelse")
     tag(doc, "{%p if nivaa_info %}")
-    level_arenas(doc, "nivaa_info")
+    level_meetings(doc, "nivaa_info")
     level_authority(doc, "nivaa_info", group_heading="Heading 2")
+    tag(doc, "{%p else %}")
+    labelled(doc, "organ.label.moteverksemd", "organ.moteverksemd")
     tag(doc, "{%p endif %}")
-    labelled(doc, "label.opploses", "opploses")
+    labelled(doc, "organ.label.opploses", "opploses")
     return doc
 
 
@@ -762,16 +780,18 @@ def build_tiltak() -> Document:
 
 
 def grid_table(doc) -> None:
-    """The møteplan grid: one row per body, six month columns."""
-    widths = [47.0] + [35.0] * 6
-    table = _new_table(doc, widths)
+    """The møteplan grid: one row per body, one column per month of the grid
+    (as many as the kommune lays out)."""
+    widths = [47.0, TAG_CELL_MM, 35.0, TAG_CELL_MM]
+    table = _new_table(doc, widths, total=257.0)
     row = _add_row(table, widths, header=True)
     row.cells[0].paragraphs[0].style = "SLT Tabelloverskrift"
     row.cells[0].paragraphs[0].add_run("{{ label.organ }}")
-    for i in range(6):
-        p = row.cells[i + 1].paragraphs[0]
-        p.style = "SLT Tabelloverskrift"
-        p.add_run(f"{{{{ h.maaneder[{i}] }}}}")
+    row.cells[1].paragraphs[0].text = "{%tc for x in h.maaneder %}"
+    p = row.cells[2].paragraphs[0]
+    p.style = "SLT Tabelloverskrift"
+    p.add_run("{{ x }}")
+    row.cells[3].paragraphs[0].text = "{%tc endfor %}"
     _tag_row(table, widths, "{%tr for r in h.rader %}")
     row = _add_row(table, widths)
     c0 = row.cells[0]
@@ -781,35 +801,51 @@ def grid_table(doc) -> None:
     c0.add_paragraph("{%p for x in r.beskrivelse %}")
     c0.add_paragraph("{{ x }}", style="SLT Tabellmerknad")
     c0.add_paragraph("{%p endfor %}")
-    for i in range(6):
-        cell = row.cells[i + 1]
-        cell.paragraphs[0].text = f"{{%p for m in r.celler[{i}].moter %}}"
-        p = cell.add_paragraph(style="SLT Tabelltekst")
-        p.add_run("{{ m.dag }}", style="Strong")
-        p.add_run("{{ m.merke }}", style="Strong")
-        cell.add_paragraph("{%p for x in m.linjer %}")
-        cell.add_paragraph("{{ x }}", style="SLT Tabellmerknad")
-        cell.add_paragraph("{%p endfor %}")
-        cell.add_paragraph("{%p endfor %}")
-        cell.add_paragraph(f"{{%p if not r.celler[{i}].moter %}}")
-        cell.add_paragraph("", style="SLT Tabelltekst")
-        cell.add_paragraph("{%p endif %}")
+    row.cells[1].paragraphs[0].text = "{%tc for c in r.celler %}"
+    cell = row.cells[2]
+    cell.paragraphs[0].text = "{%p for m in c.moter %}"
+    p = cell.add_paragraph(style="SLT Tabelltekst")
+    p.add_run("{{ m.dag }}", style="Strong")
+    p.add_run("{{ m.merke }}", style="Strong")
+    cell.add_paragraph("{%p for x in m.linjer %}")
+    cell.add_paragraph("{{ x }}", style="SLT Tabellmerknad")
+    cell.add_paragraph("{%p endfor %}")
+    cell.add_paragraph("{%p endfor %}")
+    cell.add_paragraph("{%p if not c.moter %}")
+    cell.add_paragraph("", style="SLT Tabelltekst")
+    cell.add_paragraph("{%p endif %}")
+    row.cells[3].paragraphs[0].text = "{%tc endfor %}"
     _tag_row(table, widths, "{%tr endfor %}")
+
+
+LIST_COLUMNS = (("dato", 52.0, ""), ("tid", 28.0, "har_tid"), ("organ", 52.0, ""),
+                ("sted", 45.0, "har_sted"), ("tema", 62.0, "har_tema"))
+"""The list of all meetings: column, width (mm), and the view field that
+says whether the column has any content (a column empty in every row is
+left out)."""
 
 
 def list_table(doc) -> None:
     """Every meeting in date order."""
-    widths = [52.0, 28.0, 52.0, 45.0, 80.0]
-    table = _new_table(doc, widths)
-    row = _add_row(table, widths, header=True)
-    for cell, label in zip(row.cells, ("dato", "tid", "organ", "sted", "tema"), strict=True):
-        cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
+    widths: list[float] = []
+    for _, mm, optional in LIST_COLUMNS:
+        widths += [TAG_CELL_MM, mm, TAG_CELL_MM] if optional else [mm]
+    table = _new_table(doc, widths, total=257.0)
+
+    def fill(row, text: str, style: str) -> None:
+        cells = iter(row.cells)
+        for name, _, optional in LIST_COLUMNS:
+            if optional:
+                next(cells).paragraphs[0].text = f"{{%tc if {optional} %}}"
+            p = next(cells).paragraphs[0]
+            p.style = style
+            p.add_run(text.format(name=name))
+            if optional:
+                next(cells).paragraphs[0].text = "{%tc endif %}"
+
+    fill(_add_row(table, widths, header=True), "{{{{ label.{name} }}}}", "SLT Tabelloverskrift")
     _tag_row(table, widths, "{%tr for m in alle %}")
-    row = _add_row(table, widths)
-    for cell, name in zip(row.cells, ("dato", "tid", "organ", "sted", "tema"), strict=True):
-        cell.paragraphs[0].style = "SLT Tabelltekst"
-        cell.paragraphs[0].add_run(f"{{{{ m.{name} }}}}")
+    fill(_add_row(table, widths), "{{{{ m.{name} }}}}", "SLT Tabelltekst")
     _tag_row(table, widths, "{%tr endfor %}")
 
 

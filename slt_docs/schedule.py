@@ -53,6 +53,7 @@ from .models import (
     Moete,
     Moteforum,
     Moteplan,
+    Moteplanrad,
     Moteregel,
     Moteserie,
     Motestatus,
@@ -473,6 +474,46 @@ def filter_schedule(schedule: Schedule, ref: str, org: Organisasjon) -> Schedule
                     organer=(key,), moter=schedule.for_organ(key))
 
 
+# -- the grids of the møteplan document ------------------------------------
+
+@frozen(kw_only=True)
+class GridHalf:
+    """One grid of the møteplan: its own heading (``overskrift``, or ``None``
+    for the default, named by ``kind``: "vaar", "haust", or "" for a grid of
+    its own), its months as (year, month) and its rows (canonical body ids
+    with the kommune's own captions)."""
+
+    overskrift: str | None
+    kind: str
+    months: tuple[tuple[int, int], ...]
+    rows: tuple[Moteplanrad, ...]
+
+
+def grid_layout(plan: Moteplan, schedule: Schedule,
+                org: Organisasjon | None = None) -> tuple[GridHalf, ...]:
+    """The grids the møteplan shows: the kommune's ``halvaar`` as written, or
+    by default spring (January–June) and autumn (August–December, as in the
+    seeds). The autumn takes July when a meeting takes place in July, and
+    January of the next year only when a meeting takes place then (Nes's
+    "Jan 2022")."""
+    default_rows = tuple(Moteplanrad(organ=o) for o in schedule.organer)
+    if plan.halvaar:
+        return tuple(
+            GridHalf(overskrift=h.overskrift, kind=("vaar", "haust")[i] if i < 2 else "",
+                     months=tuple((m.aar or plan.aar, m.maaned) for m in h.maaneder),
+                     rows=tuple(evolve(r, organ=_canonical(r.organ, org)) for r in h.rader)
+                     or default_rows)
+            for i, h in enumerate(plan.halvaar))
+    used = {((m.avholdes or m.dato).year, (m.avholdes or m.dato).month) for m in schedule.moter}
+    year = plan.aar
+    spring = tuple((year, m) for m in range(1, 7))
+    autumn = [(year, m) for m in range(7 if (year, 7) in used else 8, 13)]
+    if (year + 1, 1) in used:
+        autumn.append((year + 1, 1))
+    return (GridHalf(overskrift=None, kind="vaar", months=spring, rows=default_rows),
+            GridHalf(overskrift=None, kind="haust", months=tuple(autumn), rows=default_rows))
+
+
 # -- names of bodies ----------------------------------------------------------
 
 def organ_name(data: SltData | Organisasjon, ref: str, lang: Language | str, *,
@@ -596,6 +637,7 @@ def describe_series(serie: Moteserie, lang: Language | str, *,
 
 __all__ = [
     "HOLIDAY_NAMES",
+    "GridHalf",
     "HolidayCalendar",
     "KonkretMoete",
     "Opphav",
@@ -609,6 +651,7 @@ __all__ = [
     "expand",
     "expand_series",
     "filter_schedule",
+    "grid_layout",
     "holiday_calendar",
     "holiday_name",
     "name_of",

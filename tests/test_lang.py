@@ -60,7 +60,7 @@ def test_full_date(lang):
 
 @BOTH
 def test_short_date(lang):
-    assert lang.date(dt.date(2022, 3, 4), short=True, year=False) == "fre. 4. mars"
+    assert lang.date(dt.date(2022, 3, 4), short=True, year=False) == "fr. 4. mars"
 
 
 @BOTH
@@ -71,8 +71,8 @@ def test_date_without_weekday_and_with_short_month(lang):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    (NN, "tys. 25. januar kl.\u00a013.00–15.00"),
-    (NB, "tir. 25. januar kl.\u00a013.00–15.00"),
+    (NN, "ty. 25. januar kl.\u00a013.00–15.00"),
+    (NB, "ti. 25. januar kl.\u00a013.00–15.00"),
 ])
 def test_date_and_time(lang, expected):
     assert lang.date_time(dt.date(2022, 1, 25), tid("13.00", "15.00")) == expected
@@ -83,22 +83,24 @@ def test_sunday_and_saturday_differ():
     sunday, saturday = dt.date(2022, 3, 6), dt.date(2022, 3, 5)
     assert NB.date(sunday) == "søndag 6. mars 2022"
     assert NN.date(sunday) == "sundag 6. mars 2022"
-    assert NB.date(saturday, short=True, year=False) == "lør. 5. mars"
+    assert NB.date(saturday, short=True, year=False) == "lø. 5. mars"
     assert NN.date(saturday, short=True, year=False) == "lau. 5. mars"
 
 
 def test_weekdays_bokmal():
     assert [NB.weekday(i) for i in range(7)] == [
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+    # Språkrådet: two letters in bokmål (CLDR writes "man.", "tir." …)
     assert [NB.weekday(i, short=True) for i in range(7)] == [
-        "man.", "tir.", "ons.", "tor.", "fre.", "lør.", "søn."]
+        "ma.", "ti.", "on.", "to.", "fr.", "lø.", "sø."]
 
 
 def test_weekdays_nynorsk():
     assert [NN.weekday(i) for i in range(7)] == [
         "måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"]
+    # Språkrådet: "må. ty. on. to. fr. lau. su." (CLDR writes "mån.", "tys." …)
     assert [NN.weekday(i, short=True) for i in range(7)] == [
-        "mån.", "tys.", "ons.", "tor.", "fre.", "lau.", "sun."]
+        "må.", "ty.", "on.", "to.", "fr.", "lau.", "su."]
 
 
 def test_weekday_of_a_date():
@@ -113,8 +115,9 @@ MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
 @BOTH
 def test_months_are_lower_case(lang):
     assert [lang.month(m) for m in range(1, 13)] == MONTHS
+    # Språkrådet: three letters; mars, april, mai, juni and juli in full
     assert [lang.month(m, short=True) for m in range(1, 13)] == [
-        "jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.",
+        "jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.",
         "des."]
 
 

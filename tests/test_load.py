@@ -239,13 +239,14 @@ def test_mandat_as_list_string_or_mapping():
     data = load_with(organisasjon={"nivaa": [
         {"type": "styrende", "mandat": ["Punkt ein", "Punkt to"]},
         {"type": "koordinerende", "mandat": "Eitt avsnitt."},
-        {"type": "utforende", "mandat": {"etikett": "Mandat generelt", "tekst": ["A"],
-                                         "punkter": ["B"]}},
+        {"type": "utforende", "etiketter": {"mandat": "Mandat generelt"},
+         "mandat": {"tekst": ["A"], "punkter": ["B"]}},
     ]})
     styrende, koordinerende, utforende = data.organisasjon.nivaa
     assert styrende.mandat == Mandat(punkter=("Punkt ein", "Punkt to"))
     assert koordinerende.mandat == Mandat(tekst=("Eitt avsnitt.",))
-    assert utforende.mandat == Mandat(tekst=("A",), punkter=("B",), etikett="Mandat generelt")
+    assert utforende.mandat == Mandat(tekst=("A",), punkter=("B",))
+    assert utforende.etiketter == {"mandat": "Mandat generelt"}
 
 
 def test_medlem_and_tidspunkt_as_strings():

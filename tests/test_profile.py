@@ -211,7 +211,7 @@ def test_a_profile_without_header_keeps_ours():
     template = (REPO / "templates" / "tiltak.docx").read_bytes()
     result = apply_profile(template, Profile(name="p.docx", data=profile_bytes))
     headers = part(result, r"word/header\d+\.xml")
-    assert any("dok.tittel" in h for h in headers)
+    assert any("dok.topptekst" in h for h in headers)
 
 
 def test_a_dotx_profile_is_accepted(tmp_path):

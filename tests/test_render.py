@@ -22,6 +22,7 @@ from slt_docs.documents import available_documents, render
 from slt_docs.errors import SltError
 from slt_docs.render.extract import outline, plain_text
 from slt_docs.render.html_extract import html_outline
+from slt_docs.view.tiltak import tidspunkt_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -90,12 +91,15 @@ def test_all_aukra_tiltak_numbered_with_ansvar_and_merged_delmaal():
     table = outline(docx)["innhold"]
     tiltak_table = [i for i in table if "tabell" in i][-1]["tabell"]
     rows = tiltak_table["rader"]
-    assert rows[0] == ["Delmål", "Tiltak", "Ansvar", "Tidspunkt"]
+    # the plan's own column headings, as written in both languages
+    assert rows[0] == ["SLIK GJER VI DET (DELMÅL):", "TILTAK", "ANSVAR", "TIDSPUNKT"]
     assert tiltak_table["overskriftsrader"] == 1
     delmaal_cells = [r[0] for r in rows[1:] if len(r) == 4]
     assert [c["rader"] for c in delmaal_cells] == [7, 5, 4, 4]
     assert delmaal_cells[1]["tekst"].startswith("2. Vidareutvikle eit trygt")
-    expected = [f"{d}.{t}" for d, n in ((1, 7), (2, 5), (3, 4), (4, 4)) for t in range(1, n + 1)]
+    # the adopted numbers: 1.3 twice, the tiltak after it counting on from it
+    expected = ["1.1", "1.2", "1.3", "1.3", "1.4", "1.5", "1.6",
+                *(f"{d}.{t}" for d, n in ((2, 5), (3, 4), (4, 4)) for t in range(1, n + 1))]
     numbers = []
     plan = data("aukra").handlingsplan
     flat = [t for d in plan.delmaal for t in d.tiltak]
@@ -109,33 +113,80 @@ def test_all_aukra_tiltak_numbered_with_ansvar_and_merged_delmaal():
 
 def test_time_ranges_in_table_cells_do_not_break_at_the_dash():
     text = plain_text(rendered("aukra", "handlingsplan", "nn"))
-    assert "fre. 4. mars kl.\u00a013.00\u2060–\u206015.00" in text
+    assert "fr. 4. mars kl.\u00a013.00\u2060–\u206015.00" in text
 
 
 def test_tidspunkt_come_from_the_moteplan():
     text = plain_text(rendered("aukra", "handlingsplan", "nn")).replace("\u2060", "")
-    for line in ("fre. 4. mars kl.\u00a013.00–15.00", "tys. 13. desember kl.\u00a013.00–15.00",
-                 "ons. 30. november kl.\u00a008.20–12.20", "tys. 25. januar kl.\u00a013.00–15.00",
-                 "SLT-seminar: ons. 26. oktober kl.\u00a014.00–18.00", "Heile året"):
+    for line in ("fr. 4. mars kl.\u00a013.00–15.00", "ty. 13. desember kl.\u00a013.00–15.00",
+                 "on. 30. november kl.\u00a008.20–12.20", "ty. 25. januar kl.\u00a013.00–15.00",
+                 "SLT-seminar: on. 26. oktober kl.\u00a014.00–18.00"):
         assert line in text
     nb = plain_text(rendered("aukra", "handlingsplan", "nb")).replace("\u2060", "")
-    assert "tir. 25. januar kl.\u00a013.00–15.00" in nb
-    assert "Hele året" in nb
+    assert "ti. 25. januar kl.\u00a013.00–15.00" in nb
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_own_tidspunkt_text_is_printed_as_written(lang):
+    """Aukra's "Pågåande arbeid gjennom heile året" (eight tiltak, with and
+    without a full stop, as in the adopted plan) is never replaced by our
+    "Heile året"."""
+    lines = plain_text(rendered("aukra", "handlingsplan", lang)).splitlines()
+    assert lines.count("Pågåande arbeid gjennom heile året.") == 5
+    assert lines.count("Pågåande arbeid gjennom heile året") == 4  # 3.3 and the merged 3.4
+    assert "Heile året" not in lines and "Hele året" not in lines
+
+
+def test_generated_tidspunkt_and_own_text_beside_it():
+    raw = {
+        "kommune": {"navn": "Testvik", "spraak": "nn"},
+        "organisasjon": {"nivaa": [{"type": "styrende", "navn": "Politirådet"}]},
+        "moteplan": {"aar": 2024, "moter": [
+            {"organ": "politiradet", "dato": "2024-03-05", "tid": "13.00-15.00"}]},
+        "handlingsplan": {"tittel": "Plan", "periode": 2024, "tiltak": [
+            {"tittel": "Heile året", "ansvar": ["SLT"], "tidspunkt": [{"hele_aaret": True}]},
+            {"tittel": "Tekst og møte", "ansvar": ["SLT"],
+             "tidspunkt": [{"tekst": "Fire gonger i året", "moter": "politiradet"}]},
+        ]},
+    }
+    data_ = slt_docs.load_dict(raw)
+    plan = data_.handlingsplan
+    nn, nb = slt_docs.get_language("nn"), slt_docs.get_language("nb")
+    assert tidspunkt_lines(plan.tiltak[0].tidspunkt, data_, nn) == ["Heile året"]
+    assert tidspunkt_lines(plan.tiltak[0].tidspunkt, data_, nb) == ["Hele året"]
+    lines = tidspunkt_lines(plan.tiltak[1].tidspunkt, data_, nn)
+    assert [x.replace("\u2060", "") for x in lines] == [
+        "Fire gonger i året", "ty. 5. mars kl.\u00a013.00–15.00"]
 
 
 NN_ONLY = ["Innhald", "Deltakarar", "Føresetnad", "Møteverksemd", "Styrande nivå",
-           "Koordinerande nivå", "Heile året", "Oppgåver", "Søknader om tilskot", "Søkjar"]
+           "Koordinerande nivå", "Oppgåver", "Søknader om tilskot", "Søkjar"]
 NB_ONLY = ["Innhold", "Deltakere", "Forutsetning", "Møtevirksomhet", "Styrende nivå",
-           "Koordinerende nivå", "Hele året", "Oppgaver", "Søknader om tilskudd", "Søker"]
+           "Koordinerende nivå", "Oppgaver", "Søknader om tilskudd", "Søker"]
 
 
-def _fixed_words(docx: bytes) -> str:
-    return plain_text(docx)
+def _without_own_labels(kommune: str) -> slt_docs.SltData:
+    """The example with the kommune's own headings and labels taken out, so
+    that our fixed words show."""
+    import attrs
+
+    d = data(kommune)
+    org = d.organisasjon
+    return attrs.evolve(
+        d, handlingsplan=attrs.evolve(d.handlingsplan, etiketter={}),
+        organisasjon=attrs.evolve(org, nivaa=tuple(
+            attrs.evolve(n, etiketter={}, overskrift=None,
+                         grupper=tuple(attrs.evolve(g, etiketter={}) for g in n.grupper))
+            for n in org.nivaa)))
+
+
+def _fixed_words(kommune: str, lang: str) -> str:
+    return plain_text(render(_without_own_labels(kommune), "handlingsplan", lang=lang))
 
 
 def test_nynorsk_and_bokmaal_fixed_words():
-    nn = _fixed_words(rendered("aukra", "handlingsplan", "nn"))
-    nb = _fixed_words(rendered("aukra", "handlingsplan", "nb"))
+    nn = _fixed_words("aukra", "nn")
+    nb = _fixed_words("aukra", "nb")
     for word in NN_ONLY:
         assert re.search(rf"\b{word}\b", nn), word
         assert not re.search(rf"\b{word}\b", nb), word
@@ -144,8 +195,22 @@ def test_nynorsk_and_bokmaal_fixed_words():
         assert not re.search(rf"\b{word}\b", nn), word
 
 
+def test_own_labels_are_the_same_in_both_languages():
+    """The kommune's own headings are its words: never translated."""
+    for lang in ("nb", "nn"):
+        text = plain_text(rendered("aukra", "handlingsplan", lang)).splitlines()
+        for own in ("Innhald:", "BAKGRUNN", "MÅL MED SLT", "SLT-MODELLEN – ORGANISERING",
+                    "DET UTFØRANDE NIVÅET = JOBBER DIREKTE MED BARN OG UNGE",
+                    "SLIK VIL VI HA DET (MÅL): FØREBYGGE RUS OG KRIMINALITET KRING BARN OG UNGE",
+                    "SLIK GJER VI DET (DELMÅL):", "Deltakarar i “Ung i Aukra”",
+                    "Mandat for “Ung i Aukra” gruppa", "Mandat generelt",
+                    "Søknad om tilskot til førebygging av utanforskap (2021):",
+                    "SLT-koordinator har følgjande oppgåver:"):
+            assert own in text, (lang, own)
+
+
 def test_bokmaal_plan_has_no_nynorsk_fixed_words():
-    nb = _fixed_words(rendered("nordre-land", "handlingsplan", "nb"))
+    nb = _fixed_words("nordre-land", "nb")
     for word in ("Innhald", "Deltakarar", "Føresetnad", "Møteverksemd", "Oppgåver", "Heile"):
         assert word not in nb
 
@@ -189,8 +254,14 @@ def test_headings_use_real_heading_styles():
                 if p.style.name.startswith("Heading")]
     assert ("Heading 1", "Bakgrunn") in headings
     assert ("Heading 1", "Organisering") in headings
-    assert ("Heading 2", "Styrende nivå – Styringsgruppe/politiråd") in headings
-    assert ("Heading 1", "Gjennomføring/konkrete tiltak 2022–2025") in headings
+    assert ("Heading 1", "Mål for SLT i Nordre Land:") in headings
+    assert ("Heading 2", "Målgruppe for perioden:") in headings
+    assert ("Heading 2", "Styringsgruppe/politiråd") in headings
+    assert ("Heading 2", "Det utførende nivå") in headings
+    assert ("Heading 2", "SLT koordinator sin rolle") in headings
+    assert ("Heading 2", "Møtehyppighet:") in headings
+    assert ("Heading 1", "Gjennomføring/konkrete tiltak 2022 – 2025.") in headings
+    assert ("Heading 1", "Oppfølging/evaluering:") in headings
     bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert bullets, "lists must be real bulleted paragraphs"
     numbering = doc.part.numbering_part.element
@@ -250,7 +321,7 @@ def test_table_shape_by_option():
         render(data("nordre-land"), "handlingsplan", form="full")
     simple = outline(render(data("aukra"), "handlingsplan", form="enkel", lang="nb"))
     rows = [i["tabell"] for i in simple["innhold"] if "tabell" in i][-1]["rader"]
-    assert rows[0] == ["Tiltak", "Ansvar"]
+    assert rows[0] == ["TILTAK", "ANSVAR"]  # Aukra's own column headings
     assert rows[1] == [{"tekst": "1. Sikre tett samarbeid og oppdatert kunnskap om "
                                  "oppvekstmiljøet og kriminalitetsbildet (generelt)",
                         "kolonner": 2}]
@@ -317,21 +388,28 @@ def test_nes_moteplan_grid_as_in_the_seed():
     assert autumn["rader"][0][1:] == ["August", "September", "Oktober", "November", "Desember",
                                       "Januar 2022"]
     rows = {r[0].split("\n")[0]: r for r in spring["rader"][1:]}
-    assert list(rows) == ["Styringsgr.", "Koord.gr.", "Frokostmøter", "Frokostmøter – utvidet",
-                          "Frokostseminar"]
-    assert rows["Styringsgr."][2] == "man. 15.\n+ Politirådet"
-    assert rows["Koord.gr."][1] == "man. 11.\nkl.\u00a008.30–09.30"
-    assert rows["Frokostmøter"][0].startswith(
-        "Frokostmøter\nførste onsdag i februar, april, juni, september og november "
-        "kl.\u00a008.00–09.30")
-    assert [c for c in rows["Frokostmøter"][1:] if c] == ["ons. 3.", "ons. 7.", "ons. 2."]
-    assert rows["Frokostmøter – utvidet"][3].startswith("ons. 3.\nTema: Bruk av taushetsplikt")
+    # the rows of each half as the plan lays them out, with its own captions
+    assert list(rows) == ["Styringsgr.", "Koord.gr.", "Frokostmøter", "Frokostmøter – utvidet"]
+    assert rows["Styringsgr."][2] == "ma. 15.\n+ politiråd"
+    assert rows["Styringsgr."][4] == "ma. 19.\nKommunalt arb.møte"
+    assert rows["Koord.gr."][1] == "ma. 11.\nkl.\u00a008.30–09.30"
+    assert rows["Frokostmøter"][0] == "Frokostmøter\nTid: Første onsdag i hver mnd, 08.00 – 09.30"
+    assert [c for c in rows["Frokostmøter"][1:] if c] == ["on. 3.", "on. 7.", "on. 2."]
+    assert rows["Frokostmøter – utvidet"][3].startswith("on. 3.\nTema: Bruk av taushetsplikt")
     autumn_rows = {r[0].split("\n")[0]: r for r in autumn["rader"][1:]}
-    assert autumn_rows["Frokostseminar"][2] == "ons. 29.\nTema: Digital verden\n(pga. høstferien)"
-    assert autumn_rows["Koord.gr."][5] == "man. 13.\nkl.\u00a008.30–09.30"
+    assert list(autumn_rows) == ["Styringsgr.", "Koordineringsgr.", "Frokostmøter",
+                                 "Frokostseminar"]
+    assert autumn_rows["Frokostmøter"][0] == (
+        "Frokostmøter\n(ambulerende dager)\nTid: 08.00 – 09.30\nSted: kommunestyresalen")
+    assert autumn_rows["Frokostseminar"][0] == (
+        "Frokostseminar\n(3-4 ganger i året med faglig innhold)\nTid: 08.30 – 11.00\n"
+        "Sted: Kommunestyresalen")
+    assert autumn_rows["Frokostseminar"][2] == "on. 29.\nTema: Digital verden\n(pga høstf.)"
+    assert autumn_rows["Koordineringsgr."][5] == "ma. 13.\nkl.\u00a008.30–09.30"
     text = plain_text(docx)
     assert ("* Rusforebyggende temakveld på kulturhuset, torsdag 4. mars 2021 kl.\u00a018.00–21.00:"
-            " utsatt til høsten (oktober?) på grunn av Covid-19.") in text
+            " utsatt til høsten (oktober?) på grunn av Covid-19, i tett samarbeid med Ung i Nes, "
+            "ungdomsklubbene og ungdomsrådet.") in text
     assert "Ansvarsgruppe for miniseminar på biblioteket (foreslått)" in text
     assert "(Vedtatt i Koordineringsgruppa 3. desember 2020)" in text
     assert len(listing["rader"]) == 1 + 23  # 18 single meetings and 5 from the series
@@ -340,12 +418,41 @@ def test_nes_moteplan_grid_as_in_the_seed():
 
 
 def test_moteplan_weekday_abbreviations_follow_the_language():
+    """Språkrådet's two-letter abbreviations, not CLDR's "tir."/"tys."."""
     nb = plain_text(rendered("aukra", "moteplan", "nb"))
     nn = plain_text(rendered("aukra", "moteplan", "nn"))
-    assert "tir. 25." in nb and "tys. 25." not in nb
-    assert "tys. 25." in nn and "tir. 25." not in nn
+    assert "ti. 25." in nb and "ty. 25." not in nb and "tir." not in nb
+    assert "ty. 25." in nn and "ti. 25." not in nn and "tys." not in nn
     assert "Haust 2022" in nn and "Høst 2022" in nb
     assert "tysdag 25. januar 2022" in nn and "tirsdag 25. januar 2022" in nb
+
+
+def test_empty_furniture_is_left_out():
+    """Aukra's møteplan: no month of 2023 (no meeting then), autumn as the
+    seeds lay it out (August–December), and no Stad column (no meeting has a
+    place)."""
+    spring, autumn, listing = _tables(rendered("aukra", "moteplan", "nn"))
+    assert spring["rader"][0][1:] == ["Januar", "Februar", "Mars", "April", "Mai", "Juni"]
+    assert autumn["rader"][0][1:] == ["August", "September", "Oktober", "November", "Desember"]
+    assert all(len(r) == 6 for r in autumn["rader"])
+    assert listing["rader"][0] == ["Dato", "Tid", "Gruppe", "Tema"]
+    assert all(len(r) == 4 for r in listing["rader"])
+    nes_listing = _tables(rendered("nes", "moteplan", "nb"))[-1]
+    assert nes_listing["rader"][0] == ["Dato", "Tid", "Gruppe", "Sted", "Tema"]
+
+
+def test_left_out_columns_keep_the_table_width():
+    """The grid of a table that left a column out (or repeated one) is made
+    from the cells that are left: as many grid columns as cells, each as wide
+    as its cells, the table as wide as before."""
+    doc = Document(io.BytesIO(rendered("aukra", "moteplan", "nn")))
+    for table in doc.tables:
+        grid = [int(w) for w in table._tbl.xpath("./w:tblGrid/w:gridCol/@w:w")]
+        for row in table.rows:
+            widths = [int(w) for w in row._tr.xpath("./w:tc/w:tcPr/w:tcW/@w:w")]
+            assert widths == grid
+        total = int(table._tbl.xpath("./w:tblPr/w:tblW/@w:w")[0])
+        assert abs(sum(grid) - total) <= len(grid)
 
 
 def test_moteplan_has_the_year_wheel_with_alt_text():

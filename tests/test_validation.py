@@ -233,16 +233,27 @@ def test_meeting_outside_the_moteplan_year(read_text):
 
 # -- tiltak ------------------------------------------------------------------------
 
-def test_duplicate_tiltak_numbers(read_text):
+def only_warning(path: Path, result: slt_docs.LoadResult) -> str:
+    """The one warning of ``result`` (data accepted) as the user sees it."""
+    assert result.data is not None and result.errors == []
+    assert len(result.warnings) == 1, [str(p) for p in result.warnings]
+    return str(result.warnings[0])
+
+
+def test_duplicate_tiltak_numbers_are_accepted_with_a_warning(read_text):
+    """An adopted plan may number two tiltak alike (Aukra's two 1.3): the
+    numbers are kept as written, and check warns."""
     text = variant("        - tittel: Foreldremøte\n",
                    "        - tittel: Foreldremøte\n          nummer: '1.5'\n")
     text = variant("        - tittel: Nattevandring\n",
                    "        - tittel: Nattevandring\n          nummer: '1.5'\n", text)
     path, result = read_text(text)
     line, col = position(text, "'1.5'", nth=2)
-    assert only_error(path, result) == (
-        f"{path}:{line}:{col}: feil: handlingsplan.delmaal[0].tiltak[1].nummer: "
-        "tiltaksnummeret 1.5 er brukt to ganger")
+    assert only_warning(path, result) == (
+        f"{path}:{line}:{col}: advarsel: handlingsplan.delmaal[0].tiltak[1].nummer: "
+        "tiltaksnummeret 1.5 står to ganger (også på handlingsplan.delmaal[0].tiltak[0]); "
+        "det godtas slik det er skrevet, men en henvisning til tiltak 1.5 blir tvetydig")
+    assert [n for n, _ in result.data.handlingsplan.numbered_tiltak()] == ["1.5", "1.5"]
 
 
 def test_explicit_number_clashing_with_a_derived_one(read_text):
@@ -250,9 +261,27 @@ def test_explicit_number_clashing_with_a_derived_one(read_text):
                    "        - tittel: Nattevandring\n          nummer: '1.1'\n")
     path, result = read_text(text)
     line, col = position(text, "'1.1'")
-    assert only_error(path, result) == (
-        f"{path}:{line}:{col}: feil: handlingsplan.delmaal[0].tiltak[1].nummer: "
-        "tiltaksnummeret 1.1 er brukt to ganger")
+    assert only_warning(path, result) == (
+        f"{path}:{line}:{col}: advarsel: handlingsplan.delmaal[0].tiltak[1].nummer: "
+        "tiltaksnummeret 1.1 står to ganger (også på handlingsplan.delmaal[0].tiltak[0]); "
+        "det godtas slik det er skrevet, men en henvisning til tiltak 1.1 blir tvetydig")
+
+
+def test_derived_numbers_count_on_from_an_adopted_one(read_text):
+    """Numbers are derived only where none is given: after an adopted "1.7"
+    the next tiltak is 1.8, and an adopted delmål number prefixes its tiltak."""
+    text = variant("        - tittel: Foreldremøte\n",
+                   "        - tittel: Foreldremøte\n          nummer: '1.7'\n")
+    text = variant("    - tittel: Førebygging\n", "    - tittel: Førebygging\n      nummer: '3'\n",
+                   text)
+    path, result = read_text(text)
+    assert result.errors == []
+    assert [str(p) for p in result.warnings] == [
+        f"{path}:{position(text, chr(39) + '1.7')[0]}:{position(text, chr(39) + '1.7')[1]}: "
+        "advarsel: handlingsplan.delmaal[0].tiltak[0].nummer: tiltak 1.7 står under delmål "
+        "3; er nummeret riktig?"]
+    assert [n for n, _ in result.data.handlingsplan.numbered_tiltak()] == ["1.7", "3.1"]
+    assert result.data.handlingsplan.delmaal_numbers() == ["3"]
 
 
 @pytest.mark.parametrize("ansvar", ["[]", "['  ']"])

@@ -12,8 +12,9 @@ from pathlib import PurePath
 
 import attrs
 
-from ..errors import Alvor
+from ..errors import Alvor, SltError, format_path
 from ..lang import available_languages
+from ..lang.labels import BODY_LABELS, LABEL_KEYS
 from ..models import (
     TABLE_SHAPES,
     Handlingsplan,
@@ -27,13 +28,16 @@ from ..models import (
     Organisasjon,
     SltData,
     Tidsrom,
+    Tiltak,
     organ_id,
 )
 from ..schedule import (
     HolidayCalendar,
     RuleError,
     empty_series_message,
+    expand,
     expand_series,
+    grid_layout,
     holiday_calendar,
     holiday_name,
     rule_dates,
@@ -61,6 +65,7 @@ def check_data(data: SltData) -> Iterator[Finding]:
         yield (("nettside", "antall_moter"),
                "antall_moter må være mellom 1 og 100 (så mange av de neste møtene viser siden)",
                ERROR)
+    yield from _check_own_words(data)
 
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -221,28 +226,27 @@ def _check_handlingsplan(plan: Handlingsplan, data: SltData) -> Iterator[Finding
         yield (root, "skriv tiltakene enten under «delmaal» eller i «tiltak», ikke begge steder",
                ERROR)
 
-    numbers: dict[str, Path_] = {}
-    places: list[tuple[Path_, object]] = []
+    places: list[tuple[Path_, Tiltak]] = []
     for d_index, delmaal in enumerate(plan.delmaal):
         if not delmaal.tiltak:
             yield (*root, "delmaal", d_index, "tiltak"), "delmålet har ingen tiltak", WARNING
         places += [((*root, "delmaal", d_index, "tiltak", t), tiltak)
                    for t, tiltak in enumerate(delmaal.tiltak)]
     places += [((*root, "tiltak", t), tiltak) for t, tiltak in enumerate(plan.tiltak)]
-    for (number, tiltak), (at, _) in zip(plan.numbered_tiltak(), places, strict=True):
-        if number in numbers:
-            yield (*at, "nummer"), f"tiltaksnummeret {number} er brukt to ganger", ERROR
-        numbers[number] = at
+    yield from _check_numbers(plan, places)
+    for at, tiltak in places:
         if not [a for a in tiltak.ansvar if a.strip()]:
             yield (*at, "ansvar"), "tiltaket må ha minst én ansvarlig (ansvar: [...])", ERROR
         if not tiltak.tittel.strip():
             yield (*at, "tittel"), "tiltaket må ha en tittel", ERROR
         for p_index, part in enumerate(tiltak.tidspunkt):
             p_at = (*at, "tidspunkt", p_index)
-            filled = [part.tekst, part.moter, part.dato, part.hele_aaret or None]
-            if sum(x is not None for x in filled) != 1:
-                yield (p_at, "et tidspunkt må ha nøyaktig én av tekst, moter, dato eller "
-                       "hele_aaret", ERROR)
+            generated = [part.moter, part.dato, part.hele_aaret or None]
+            if sum(x is not None for x in generated) > 1:
+                yield (p_at, "et tidspunkt kan ha bare én av moter, dato og hele_aaret (med "
+                       "eller uten egen tekst)", ERROR)
+            elif part.tekst is None and not any(x is not None for x in generated):
+                yield (p_at, "et tidspunkt trenger tekst, moter, dato eller hele_aaret", ERROR)
             if part.dato is not None and part.dato not in plan.periode:
                 yield (*p_at, "dato"), _outside_period(part.dato, plan), ERROR
             if part.tid is not None:
@@ -274,6 +278,36 @@ def _check_handlingsplan(plan: Handlingsplan, data: SltData) -> Iterator[Finding
                 value = getattr(soknad, name)
                 if value is not None and value < 0:
                     yield (*s_at, name), "beløpet kan ikke være negativt", ERROR
+
+
+def _check_numbers(plan: Handlingsplan, places: list[tuple[Path_, Tiltak]]) -> Iterator[Finding]:
+    """Adopted numbers: a number used twice is accepted (adopted plans have
+    them) but warned about, and so is a tiltak number that does not start
+    with its delmål's number."""
+    root: Path_ = ("handlingsplan",)
+    seen: dict[str, int] = {}
+    for index, number in enumerate(plan.delmaal_numbers()):
+        if number in seen:
+            yield ((*root, "delmaal", index, "nummer"),
+                   f"delmål {number} står to ganger (også som delmål nr. {seen[number] + 1} i "
+                   "rekkefølgen); det godtas slik det er skrevet, men en henvisning til "
+                   f"delmål {number} blir tvetydig", WARNING)
+        seen.setdefault(number, index)
+    used: dict[str, Path_] = {}
+    prefixes = [f"{n}." for n, d in zip(plan.delmaal_numbers(), plan.delmaal, strict=True)
+                for _ in d.tiltak]
+    for index, ((number, tiltak), (at, _)) in enumerate(
+            zip(plan.numbered_tiltak(), places, strict=True)):
+        if number in used:
+            yield ((*at, "nummer"),
+                   f"tiltaksnummeret {number} står to ganger (også på "
+                   f"{format_path(used[number])}); det godtas slik det er skrevet, men en "
+                   f"henvisning til tiltak {number} blir tvetydig", WARNING)
+        used.setdefault(number, at)
+        if tiltak.nummer and index < len(prefixes) and not number.startswith(prefixes[index]):
+            yield ((*at, "nummer"),
+                   f"tiltak {number} står under delmål {prefixes[index][:-1]}; er nummeret "
+                   "riktig?", WARNING)
 
 
 def _outside_period(day: dt.date, plan: Handlingsplan) -> str:
@@ -455,3 +489,87 @@ def _day_off_message(day: dt.date, calendar: HolidayCalendar) -> str | None:
 
 
 _WEEKDAYS_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+# -- the kommune's own words --------------------------------------------------
+
+def _check_own_words(data: SltData) -> Iterator[Finding]:
+    """``etiketter`` use known keys and say something; a body's own labels are
+    ones its block prints; the møteplan's grids hold known bodies and real
+    months, and show every meeting."""
+    places: list[tuple[Path_, dict[str, str], frozenset[str]]] = []
+    if data.handlingsplan is not None:
+        places.append((("handlingsplan", "etiketter"), data.handlingsplan.etiketter, LABEL_KEYS))
+    if data.moteplan is not None:
+        places.append((("moteplan", "etiketter"), data.moteplan.etiketter, LABEL_KEYS))
+    for kind in ("mandat", "tiltak"):
+        for index, doc in enumerate(getattr(data.dokumenter, kind)):
+            places.append((("dokumenter", kind, index, "etiketter"), doc.etiketter, LABEL_KEYS))
+    for path, organ in _organs_with_paths(data.organisasjon):
+        places.append(((*path, "etiketter"), organ.etiketter, BODY_LABELS))
+    for at, labels, allowed in places:
+        for key, text in labels.items():
+            if key not in LABEL_KEYS:
+                yield ((*at, key), f"«{key}» er ingen etikett; kjente er: "
+                       f"{', '.join(sorted(LABEL_KEYS))}", ERROR)
+            elif key not in allowed:
+                yield ((*at, key), f"etiketten «{key}» vises ikke for et organ; skriv den i "
+                       "dokumentets «etiketter», eller bruk en av: "
+                       f"{', '.join(sorted(allowed))}", WARNING)
+            if not text.strip():
+                yield (*at, key), "en etikett kan ikke være tom", ERROR
+    for path, organ in _organs_with_paths(data.organisasjon):
+        for name in ("overskrift", "bestemt_form"):
+            value = getattr(organ, name)
+            if value is not None and not value.strip():
+                yield (*path, name), f"«{name}» kan ikke være tom", ERROR
+    if data.moteplan is not None:
+        yield from _check_grids(data.moteplan, data)
+
+
+GRID_MAX_MONTHS = 7
+"""More month columns than this make a grid too narrow to read."""
+
+
+def _check_grids(plan: Moteplan, data: SltData) -> Iterator[Finding]:
+    org = data.organisasjon
+    for h_index, half in enumerate(plan.halvaar):
+        at: Path_ = ("moteplan", "halvaar", h_index)
+        if not half.maaneder:
+            yield (*at, "maaneder"), "halvåret trenger minst én måned", ERROR
+        elif len(half.maaneder) > GRID_MAX_MONTHS:
+            yield ((*at, "maaneder"), f"{len(half.maaneder)} måneder blir for smalt i én "
+                   f"tabell; del opp i flere halvår (høyst {GRID_MAX_MONTHS})", WARNING)
+        seen: set[tuple[int, int]] = set()
+        for m_index, month in enumerate(half.maaneder):
+            day = dt.date(month.aar or plan.aar, month.maaned, 1)
+            if not plan.start <= day <= plan.slutt:
+                yield ((*at, "maaneder", m_index),
+                       f"måneden {month.maaned:02d}.{day.year} er utenfor møteplanens år "
+                       f"(januar {plan.aar} – januar {plan.aar + 1})", ERROR)
+            if (day.year, day.month) in seen:
+                yield (*at, "maaneder", m_index), "måneden står to ganger", ERROR
+            seen.add((day.year, day.month))
+        for r_index, row in enumerate(half.rader):
+            if org.finn(row.organ) is None:
+                yield (*at, "rader", r_index, "organ"), _unknown_organ(row.organ, org), ERROR
+    if not plan.halvaar or any(sev is ERROR for _, _, sev in _check_moteplan(plan, data)):
+        return
+    try:
+        schedule = expand(data)
+    except SltError:
+        return  # reported where the møteplan is checked
+    shown = {(organ_id(org.finn(r.organ)) if org.finn(r.organ) else r.organ, month)
+             for half in grid_layout(plan, schedule, org) for r in half.rows
+             for month in half.months}
+    for m in schedule.held():
+        day = m.avholdes or m.dato
+        if (m.organ, (day.year, day.month)) not in shown and m.opphav.moete is not None:
+            yield (("moteplan", "moter", m.opphav.moete),
+                   f"møtet {day:%d.%m.%Y} står ikke i noe rutenett i «halvaar» (måneden eller "
+                   "organet mangler der); det vises bare i lista over alle møter", WARNING)
+        elif (m.organ, (day.year, day.month)) not in shown and m.opphav.serie is not None:
+            yield (("moteplan", "serier", m.opphav.serie),
+                   f"møtet {day:%d.%m.%Y} fra serien står ikke i noe rutenett i «halvaar» "
+                   "(måneden eller organet mangler der); det vises bare i lista over alle "
+                   "møter", WARNING)

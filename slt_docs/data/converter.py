@@ -21,9 +21,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ..models import (
     Blokk,
+    Maaned,
     Mandat,
     Medlem,
     Moteplan,
+    Moteplanrad,
     Moteplass,
     Moteregel,
     Moteserie,
@@ -164,6 +166,32 @@ def parse_month(value: object) -> int:
     if isinstance(value, str) and value.strip().casefold().rstrip(".") in _MONTHS:
         return _MONTHS[value.strip().casefold().rstrip(".")]
     raise InvalidValue(f"«{value}» er ingen måned; skriv 1–12 eller navnet, f.eks. «februar»")
+
+
+_MONTH_OF_YEAR = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$|^\s*([^\d\s]+\.?)\s+(\d{4})\s*$")
+
+
+def parse_maaned(value: object) -> Maaned:
+    """A grid month: ``8``, ``"august"``, or with its year ``"januar 2022"`` /
+    ``"2022-01"``."""
+    if isinstance(value, Maaned):
+        return value
+    if isinstance(value, str):
+        m = _MONTH_OF_YEAR.match(value)
+        if m:
+            year = parse_year(int(m[1] or m[4]))
+            month = int(m[2]) if m[1] else parse_month(m[3])
+            if not 1 <= month <= 12:
+                raise InvalidValue(f"«{value}» er ingen måned; skriv f.eks. «januar 2022»")
+            return Maaned(maaned=month, aar=year)
+    if isinstance(value, dict):
+        raise InvalidValue("forventet en måned, f.eks. «august» eller «januar 2022»")
+    return Maaned(maaned=parse_month(value))
+
+
+def format_maaned_data(value: Maaned) -> int | str:
+    """The canonical YAML form of a grid month: ``8`` or ``"2022-01"``."""
+    return value.maaned if value.aar is None else f"{value.aar}-{value.maaned:02d}"
 
 
 _ENUM_ALIASES: dict[str, str] = {
@@ -372,6 +400,8 @@ def make_converter() -> cattrs.Converter:
     _with_months(Moteserie, ("hopp_over_maaneder",), conv)
     _shorthand(Tidspunkt, "tekst", conv)
     _shorthand(Moteplass, "tekst", conv)
+    _shorthand(Moteplanrad, "organ", conv)
+    conv.register_structure_hook(Maaned, lambda v, _: parse_maaned(v))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _dict_structure(cls, conv))
     conv.register_structure_hook(SltData, _dict_structure(SltData, conv, kilde=override(omit=True)))
     conv.register_structure_hook(Moteplan, _dict_structure(
@@ -386,6 +416,7 @@ def _register_unstructure(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(dt.date, lambda d: d)
     conv.register_unstructure_hook(Tidsrom, format_tidsrom_data)
     conv.register_unstructure_hook(Periode, format_periode_data)
+    conv.register_unstructure_hook(Maaned, format_maaned_data)
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.name
     )
@@ -399,7 +430,7 @@ def _register_unstructure(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_factory(attrs.has, omit_defaults)
 
     for cls, key in ((Punkt, "tekst"), (Tidspunkt, "tekst"), (Medlem, "rolle"),
-                     (Moteplass, "tekst")):
+                     (Moteplass, "tekst"), (Moteplanrad, "organ")):
         conv.register_unstructure_hook(cls, _short_unstructure(conv, cls, key))
     base_blokk = conv.get_unstructure_hook(Blokk)
     conv.register_unstructure_hook(

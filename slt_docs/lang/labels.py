@@ -18,7 +18,6 @@ LABELS: dict[str, str] = {
     # cover and front matter
     "slt_navn": N_("SLT – Coordination of local drug and crime prevention measures"),
     "innhold": N_("Contents"),
-    "vedtatt": N_("Adopted"),
     "side": N_("Page"),
     "toc_oppdater": N_("The table of contents is filled in when the document is opened in Word "
                        "(or press F9)."),
@@ -38,6 +37,7 @@ LABELS: dict[str, str] = {
     "oppfolging": N_("Follow-up and evaluation"),
     "arbeidsgrupper": N_("Working groups"),
     "fokusgrupper": N_("Focus groups"),
+    "tilbakeblikk_arbeidsgrupper": N_("Working groups"),
     # levels
     "styrende": N_("Steering level"),
     "koordinerende": N_("Coordinating level"),
@@ -52,7 +52,6 @@ LABELS: dict[str, str] = {
     "budsjett": N_("Budget"),
     "strategimaal": N_("Strategy goals"),
     "grupper": N_("Groups"),
-    "moteplasser": N_("Meeting arenas"),
     "leder": N_("Chair"),
     "opploses": N_("Dissolved"),
     # tiltak table
@@ -116,7 +115,18 @@ LABELS: dict[str, str] = {
     "kl": N_("at (time)"),
     "kr": N_("NOK (before an amount)"),
 }
-"""Label key → English msgid."""
+"""Label key → English msgid. Every key is also a key a kommune may use in
+its ``etiketter`` to print its own words instead."""
+
+LABEL_KEYS: frozenset[str] = frozenset({*LABELS, "vedtatt"})
+"""Every key a kommune's ``etiketter`` may hold: the labels, and ``vedtatt``
+(«Vedtatt», «Vedteken»/«Vedteke» by the document, see ``DOCUMENT_NOUNS``)."""
+
+BODY_LABELS: frozenset[str] = frozenset({
+    "forutsetning", "moteverksemd", "deltakere", "mandat", "beslutningsmyndighet",
+    "strategimaal", "opploses"})
+"""The labels a body's block prints (level, group, working group): the keys a
+body's own ``etiketter`` may hold."""
 
 
 def NP_(context: str, msgid: str) -> str:
@@ -151,8 +161,36 @@ CONTEXT_WORDS: tuple[str, ...] = (
     NP_("ordinal", "1"), NP_("ordinal", "2"), NP_("ordinal", "3"), NP_("ordinal", "4"),
     NP_("ordinal", "5"), NP_("ordinal", "6"), NP_("ordinal", "7"), NP_("ordinal", "8"),
     NP_("ordinal", "9"), NP_("ordinal", "10"), NP_("ordinal", "-1"),
+    # "Adopted" agrees with the document it is said of (nynorsk: «Vedteken»
+    # of a handlingsplan or møteplan, «Vedteke» of a mandat).
+    NP_("adopted", "action plan"), NP_("adopted", "meeting plan"),
+    NP_("adopted", "mandate"), NP_("adopted", "measures table"),
+    # An unnamed level in running text: «Det utførande nivået har …».
+    NP_("definite", "steering level"), NP_("definite", "coordinating level"),
+    NP_("definite", "executive level"),
+    # How a body's name takes the definite form in running text: the
+    # translation is "indefinite ending=definite ending" for the first word
+    # of the name («Koordineringsgruppe» → «Koordineringsgruppa»); empty when
+    # the language has no such rule.
+    NP_("definite-ending", "group"), NP_("definite-ending", "council"),
+    NP_("definite-ending", "team"), NP_("definite-ending", "forum"),
+    NP_("definite-ending", "level"), NP_("definite-ending", "committee"),
+    NP_("definite-ending", "network"), NP_("definite-ending", "board"),
+    NP_("definite-ending", "seminar"), NP_("definite-ending", "meeting"),
 )
 """Words looked up by context; an empty translation falls back to CLDR."""
 
 CLDR_FALLBACK_CONTEXTS = frozenset({"weekday", "weekday-abbr", "month", "month-abbr"})
-"""Contexts a catalog may leave untranslated (Babel's CLDR data is used)."""
+"""Contexts a catalog may leave untranslated (Babel's CLDR data is used). The
+shipped nb and nn catalogs translate them all: Språkrådet's abbreviations
+(«ma.», «ty.», «sep.») differ from CLDR's («man.», «tys.», «sept.»)."""
+
+DEFINITE_ENDINGS: tuple[str, ...] = (
+    "group", "council", "team", "forum", "level", "committee", "network", "board",
+    "seminar", "meeting")
+"""The msgids of context ``definite-ending``, in the order they are tried."""
+
+DOCUMENT_NOUNS: dict[str, str] = {
+    "handlingsplan": "action plan", "moteplan": "meeting plan", "mandat": "mandate",
+    "tiltak": "measures table"}
+"""Document kind → the msgid of context ``adopted`` («Vedteken»/«Vedteke»)."""

@@ -18,7 +18,7 @@ from babel.numbers import format_decimal
 
 from ..models import Tidsrom
 from .catalog import load_translations
-from .labels import LABELS
+from .labels import DEFINITE_ENDINGS, DOCUMENT_NOUNS, LABELS
 
 NBSP = "\u00a0"
 EN_DASH = "–"
@@ -56,9 +56,10 @@ class Language:
 
     def pgettext(self, context: str, msgid: str) -> str:
         """The translation of ``msgid`` in ``context``; empty when the catalog
-        has none (so callers can fall back to CLDR)."""
-        result = self._tr.pgettext(context, msgid)
-        return "" if result == msgid else result
+        has none (so callers can fall back to CLDR). A translation may equal
+        its msgid («april» for month-abbr "april")."""
+        found = self._tr._catalog.get(f"{context}\x04{msgid}")  # gettext's own key
+        return found if isinstance(found, str) else ""
 
     def label(self, key: str) -> str:
         """The fixed word for label ``key`` (see :data:`LABELS`)."""
@@ -68,6 +69,48 @@ class Language:
     def labels(self) -> dict[str, str]:
         """Every label of :data:`LABELS`, translated."""
         return {key: self.gettext(msgid) for key, msgid in LABELS.items()}
+
+    def adopted(self, kind: str) -> str:
+        """«Vedtatt» in bokmål; in nynorsk agreeing with the document it is
+        said of: «Vedteken» (handlingsplan, møteplan), «Vedteke» (mandat)."""
+        return self.pgettext("adopted", DOCUMENT_NOUNS[kind]) or "Adopted"
+
+    @functools.cached_property
+    def _definite_endings(self) -> tuple[tuple[str, str], ...]:
+        rules = []
+        for key in DEFINITE_ENDINGS:
+            rule = self.pgettext("definite-ending", key)
+            indefinite, _, definite = rule.partition("=")
+            if indefinite.strip() and definite.strip():
+                rules.append((indefinite.strip(), definite.strip()))
+        return tuple(rules)
+
+    def definite(self, name: str) -> str:
+        """A body's name in the definite form for running text, by the
+        catalog's endings: «Koordineringsgruppe» → «Koordineringsgruppa»,
+        «Styringsgruppe/politiråd» → «Styringsgruppa/politirådet»,
+        «Arbeidsgruppe for SLT-seminar» → «Arbeidsgruppa for SLT-seminar».
+        A first word that is already definite, or matches no ending (a
+        proper name: «Ung i Aukra»), is kept."""
+        first, sep, rest = name.partition(" ")
+        parts = first.split("/")
+        changed = []
+        for part in parts:
+            word = part
+            for indefinite, definite in self._definite_endings:
+                if part.endswith(definite):
+                    break
+                if part.endswith(indefinite):
+                    word = part[: len(part) - len(indefinite)] + definite
+                    break
+            changed.append(word)
+        return "/".join(changed) + sep + rest
+
+    def definite_level(self, kind: str) -> str:
+        """An unnamed level in running text: «Det utførande nivået»."""
+        msgid = {"styrende": "steering level", "koordinerende": "coordinating level",
+                 "utforende": "executive level"}[kind]
+        return self.pgettext("definite", msgid) or self.label(kind)
 
     def number_word(self, n: int, neuter: bool = False) -> str:
         """``4`` → "fire"; ``1`` with ``neuter`` → "ett"/"eitt". Numbers over

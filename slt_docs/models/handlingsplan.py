@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 
 from attrs import field, frozen
 
@@ -50,13 +51,17 @@ class Utfall(enum.Enum):
 
 @frozen(kw_only=True)
 class Tidspunkt:
-    """One part of a tiltak's "when": free text ("Gjennomføring våren 2022"),
-    all meetings of a body in the plan period (``moter: politiradet``, dates
-    taken from the møteplan), one date with an optional time, or the whole
-    year (``hele_aaret: true`` → "Hele året"/"Heile året"). ``etikett`` is a
-    lead-in label ("Planlegging", "«Ung i Aukra»").
+    """One part of a tiltak's "when". ``tekst`` is the kommune's own words
+    ("Pågåande arbeid gjennom heile året", "Gjennomføring våren 2022"),
+    printed exactly as written. The other kinds are generated: all meetings of
+    a body in the plan period (``moter: politiradet``, dates taken from the
+    møteplan), one date with an optional time, or the whole year
+    (``hele_aaret: true`` → "Hele året"/"Heile året"). Give at most one of
+    those; with ``tekst`` as well, the text comes first and the generated
+    lines follow it. ``etikett`` is a lead-in label ("Planlegging", "«Ung i
+    Aukra»").
 
-    In YAML a plain string is free text."""
+    In YAML a plain string is ``tekst``."""
 
     etikett: str | None = None
     tekst: str | None = None
@@ -69,8 +74,13 @@ class Tidspunkt:
 @frozen(kw_only=True)
 class Tiltak:
     """One measure: a title, its bullet points, who is responsible (``ansvar``,
-    at least one), when (``tidspunkt``) and its status. The number (1.1, 1.2 …)
-    is derived from its place; ``nummer`` overrides it."""
+    at least one), when (``tidspunkt``) and its status.
+
+    ``nummer`` is the number the adopted plan gives it ("1.3"), printed as
+    written. Without it the number is derived: the one after the tiltak
+    before it in the same delmål ("1.4" after an adopted "1.3"), or ".1" after
+    the delmål's number for the first. ``check`` warns about a number used
+    twice but accepts it when it is written (adopted plans have them)."""
 
     tittel: str
     punkter: tuple[str, ...] = ()
@@ -84,9 +94,12 @@ class Tiltak:
 @frozen(kw_only=True)
 class Delmaal:
     """A sub-goal ("Slik gjer vi det") with its tiltak. ``presisering`` is the
-    kommune's short qualifier, e.g. "generelt" or "førebyggjande"."""
+    kommune's short qualifier, e.g. "generelt" or "førebyggjande".
+    ``nummer`` is its adopted number ("1", "A"); without it the number is
+    the one after the delmål before it (1, 2, 3 …)."""
 
     tittel: str
+    nummer: str | None = None
     presisering: str | None = None
     tiltak: tuple[Tiltak, ...] = ()
 
@@ -94,7 +107,9 @@ class Delmaal:
 @frozen(kw_only=True)
 class Tiltakstabell:
     """How the plan's tiltak table is laid out: its heading (``tittel``; default
-    "Mål og tiltak <periode>"), which columns, and text after the table."""
+    "Mål og tiltak <periode>"), which columns, and text after the table. The
+    column headings are the plan's ``etiketter`` ``delmaal``, ``tiltak``,
+    ``ansvar`` and ``tidspunkt``; a column empty in every row is left out."""
 
     tittel: str | None = None
     kolonner: tuple[Kolonne, ...] = ()
@@ -153,9 +168,13 @@ class Soknad:
 @frozen(kw_only=True)
 class Tilbakeblikk:
     """The look back on the previous year: meetings and their topics, a
-    seminar, other sections, the working groups and the grant applications."""
+    seminar, other sections, the working groups and the grant applications.
+    ``overskrift`` is the section's heading (default "Tilbakeblikk på
+    <aar>"); the headings of its lists are the plan's ``etiketter``
+    ``tilbakeblikk_arbeidsgrupper`` and ``soknader``."""
 
     aar: int
+    overskrift: str | None = None
     innledning: tuple[Blokk, ...] = ()
     moter: tuple[TilbakeblikkMoete, ...] = ()
     seminar: Seminar | None = None
@@ -172,12 +191,25 @@ class Handlingsplan:
     goals, ``maalgruppe`` the target group, ``hovedmaal`` the one-line main
     goal over the tiltak table ("Førebygge rus og kriminalitet kring barn og
     unge"). Tiltak are grouped under ``delmaal`` or, for a plan without
-    sub-goals, listed directly in ``tiltak``."""
+    sub-goals, listed directly in ``tiltak``.
+
+    ``etiketter`` holds the kommune's own words for the plan's fixed headings
+    and labels, by label key: ``maal: "Mål for SLT i Nordre Land:"``,
+    ``oppfolging: "Oppfølging/evaluering:"``, ``hovedmaal: "SLIK VIL VI HA
+    DET (MÅL)"``, the table's column headings (``delmaal``, ``tiltak``,
+    ``ansvar``, ``tidspunkt``) … Each is printed exactly as written; a key
+    left out keeps our word in the document's language. ``slt-docs
+    kontroller`` names the keys when one is misspelt.
+
+    ``samlet_moetefrekvens``: the levels' meeting frequency is written as
+    sentences in one section (heading ``etiketter.moetefrekvens``, Nordre
+    Land's "Møtehyppighet") instead of on each level."""
 
     tittel: str
     periode: Periode
     undertittel: str | None = None
     vedtatt: Vedtak | None = None
+    etiketter: dict[str, str] = field(factory=dict)
     visjon: str | None = None
     bakgrunn: tuple[Seksjon, ...] = ()
     maal: tuple[Blokk, ...] = ()
@@ -189,17 +221,40 @@ class Handlingsplan:
     tiltak: tuple[Tiltak, ...] = ()
     tiltakstabell: Tiltakstabell = field(factory=Tiltakstabell)
     oppfolging: tuple[Blokk, ...] = ()
+    samlet_moetefrekvens: bool = False
     aarshjul: bool = True
     """Show the møteplan's year wheel in the plan (when the data has a
     møteplan for a year in the plan's period)."""
 
+    def delmaal_numbers(self) -> list[str]:
+        """Each delmål's number: its ``nummer``, else the one after the
+        delmål before it ("1", "2" …)."""
+        out: list[str] = []
+        for delmaal in self.delmaal:
+            out.append(delmaal.nummer or _next_number(out[-1] if out else "", ""))
+        return out
+
     def numbered_tiltak(self) -> list[tuple[str, Tiltak]]:
         """Every tiltak with its number: "1.1", "1.2" … under delmål, or
-        "1", "2" … in a plan without delmål (an explicit ``nummer`` wins)."""
+        "1", "2" … in a plan without delmål. An adopted ``nummer`` is kept as
+        written and the tiltak after it count on from it."""
         out: list[tuple[str, Tiltak]] = []
-        for d_index, delmaal in enumerate(self.delmaal, start=1):
-            for t_index, tiltak in enumerate(delmaal.tiltak, start=1):
-                out.append((tiltak.nummer or f"{d_index}.{t_index}", tiltak))
-        for t_index, tiltak in enumerate(self.tiltak, start=1):
-            out.append((tiltak.nummer or str(t_index), tiltak))
+        for prefix, delmaal in zip(self.delmaal_numbers(), self.delmaal, strict=True):
+            previous = ""
+            for tiltak in delmaal.tiltak:
+                previous = tiltak.nummer or _next_number(previous, f"{prefix}.")
+                out.append((previous, tiltak))
+        previous = ""
+        for tiltak in self.tiltak:
+            previous = tiltak.nummer or _next_number(previous, "")
+            out.append((previous, tiltak))
         return out
+
+
+def _next_number(previous: str, prefix: str) -> str:
+    """The number after ``previous`` under ``prefix``: "1.3" → "1.4", "" →
+    "1.1"; a number that does not end in digits ("1.3a") is followed by the
+    next whole number ("1.4")."""
+    last = previous.removeprefix(prefix) if previous.startswith(prefix) else ""
+    digits = re.match(r"\d+", last)
+    return f"{prefix}{int(digits[0]) + 1 if digits else 1}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .common import Blokk, Tidsrom, Vedtak
 
@@ -135,16 +135,69 @@ class Ferie:
 
 
 @frozen(kw_only=True)
+class Maaned:
+    """A month of a møteplan grid: ``maaned`` 1–12 in the møteplan's year, or
+    in ``aar`` (January of the next year, as Nes lays out its autumn).
+
+    In YAML a month number or name (``8``, ``august``), or with its year
+    (``januar 2022``, ``2022-01``)."""
+
+    maaned: int
+    aar: int | None = None
+
+
+@frozen(kw_only=True)
+class Moteplanrad:
+    """One body's row in a møteplan grid. ``overskrift`` is the row's caption
+    (default: the body's ``kortnavn`` or name); ``tekst`` the kommune's own
+    lines under it ("Tid: Første onsdag i hver mnd, 08.00 – 09.30",
+    "(ambulerende dager)"), printed exactly as written. Without ``tekst`` the
+    row describes the body's rule, time and place in words; with ``tekst``
+    that description is left out unless ``med_beskrivelse: true`` asks for it
+    (it then follows the text).
+
+    In YAML a plain string is the body (``organ``)."""
+
+    organ: str
+    overskrift: str | None = None
+    tekst: tuple[str, ...] = ()
+    med_beskrivelse: bool = False
+
+
+@frozen(kw_only=True)
+class Halvaar:
+    """One grid of the møteplan as the kommune lays it out: its heading
+    (``overskrift``; default "Vår 2021"/"Haust 2021"), its month columns in
+    order, empty months included (at most six), and its rows (default: the
+    møteplan's ``organer``, else every body with meetings)."""
+
+    overskrift: str | None = None
+    maaneder: tuple[Maaned, ...] = ()
+    rader: tuple[Moteplanrad, ...] = ()
+
+
+@frozen(kw_only=True)
 class Moteplan:
-    """The year's meeting plan. ``aar`` is the calendar year; the autumn half
-    runs into January of the next year, as in the seeds. ``organer`` orders
-    the bodies in the grid (default: every body that has meetings)."""
+    """The year's meeting plan. ``aar`` is the calendar year; the plan may
+    hold meetings up to 31 January of the next year, as in the seeds.
+    ``organer`` orders the bodies in the grid (default: every body that has
+    meetings).
+
+    ``halvaar`` lays out the grids as the kommune does: which months, which
+    rows, their captions. Without it there are two grids of six months,
+    January–June and July–December; a grid shows a month of the next year
+    only when the data has meetings in it (then August–January).
+    ``etiketter`` holds the kommune's own words for the møteplan's fixed
+    headings and labels by key (``vaar``, ``haust``, ``fokusgrupper``,
+    ``tema``, ``sted`` …), printed exactly as written."""
 
     aar: int
     tittel: str | None = None
     vedtatt: Vedtak | None = None
+    etiketter: dict[str, str] = field(factory=dict)
     innledning: tuple[Blokk, ...] = ()
     organer: tuple[str, ...] = ()
+    halvaar: tuple[Halvaar, ...] = ()
     moter: tuple[Moete, ...] = ()
     serier: tuple[Moteserie, ...] = ()
     skoleferier: tuple[Ferie, ...] = ()

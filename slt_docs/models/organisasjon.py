@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .common import Blokk, Tidsenhet, Tidsrom
 from .moteplan import Moteregel
@@ -56,8 +56,14 @@ class Moteverksemd:
     ``{antall: 1, per: halvaar, minst: true}``; "møter ved behov og minst seks
     møter i året" adds ``ved_behov: true``; "om lag tre gongar i året" is
     ``omtrent: true``. ``siste_moete_timer`` is the length of the year's last
-    meeting when it differs; ``merknad`` is free text added at the end."""
+    meeting when it differs; ``merknad`` is free text added at the end.
 
+    ``tekst`` is the kommune's own wording ("Fire møter i året à to timer per
+    møte"): when given, documents print it exactly as written instead of the
+    sentence made from the numbers, which still feed the møteplan and the
+    årshjul."""
+
+    tekst: str | None = None
     antall: int | None = None
     per: Tidsenhet = Tidsenhet.aar
     minst: bool = False
@@ -82,13 +88,12 @@ class Medlem:
 @frozen(kw_only=True)
 class Mandat:
     """A mandate: optional paragraphs (``tekst``) and mandate points
-    (``punkter``). ``etikett`` replaces the heading word "Mandat" when the
-    kommune uses its own ("Mandat generelt"). In YAML a list is taken as the
-    points and a string as one paragraph."""
+    (``punkter``). In YAML a list is taken as the points and a string as one
+    paragraph. The kommune's own word for the heading ("Mandat generelt") is
+    given on the body: ``etiketter: {mandat: Mandat generelt}``."""
 
     tekst: tuple[str, ...] = ()
     punkter: tuple[str, ...] = ()
-    etikett: str | None = None
 
 
 @frozen(kw_only=True)
@@ -111,8 +116,10 @@ class Strategimaal:
 
 @frozen(kw_only=True)
 class Moteplass:
-    """One meeting arena of a level: a group of its own (``organ``), or a
-    described arena (``tekst``), optionally with its frequency."""
+    """One meeting arena of a level: a group of its own (``organ``; shown as
+    its name with its frequency) or the kommune's own words (``tekst``, printed
+    as written; with ``organ`` too, the text is shown and the group is not
+    described again), optionally with its frequency."""
 
     tekst: str | None = None
     organ: str | None = None
@@ -125,11 +132,32 @@ class Organ:
 
     ``navn`` is the body's own name ("Politirådet", "Koordineringsgruppa"),
     ``kortnavn`` its short form in tables ("Koord.gr."), ``storrelse`` the
-    usual number of participants when given as a number ("om lag 20")."""
+    usual number of participants when given as a number ("om lag 20").
+
+    The kommune's own wording, printed exactly as written:
+
+    - ``overskrift``: the heading the body is shown under ("DET STYRANDE NIVÅ =
+      POLITIRÅDET I AUKRA", "Det utførende nivå"); default: the level's kind
+      and the body's name ("Styrande nivå – Politirådet i Aukra"), or the
+      group's name.
+    - ``bestemt_form``: the name's definite form for generated sentences
+      ("Styringsgruppa (politirådet)" in "Styringsgruppa (politirådet) har minst
+      ett møte i halvåret"). Default: made from ``navn`` by the language's
+      rules ("Koordineringsgruppe" → "Koordineringsgruppa", "Politiråd" →
+      "Politirådet"); a name that is already definite or a proper name ("Ung i
+      Aukra") is kept.
+    - ``etiketter``: the body's own words for the labels printed in its block,
+      by label key (``deltakere: Medlemmer``, ``mandat: Mandat generelt``,
+      ``moteverksemd``, ``forutsetning``, ``beslutningsmyndighet``,
+      ``strategimaal``). They win over the document's ``etiketter`` and our
+      defaults, in every document the body appears in."""
 
     id: str | None = None
     navn: str | None = None
     kortnavn: str | None = None
+    overskrift: str | None = None
+    bestemt_form: str | None = None
+    etiketter: dict[str, str] = field(factory=dict)
     deltakere: tuple[Medlem, ...] = ()
     storrelse: int | None = None
     mandat: Mandat | None = None

@@ -26,12 +26,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import TemplateError, TemplateRuntimeError
+from lxml import etree
 
 from ..errors import Problem, SltError
 from ..lang import Language
 from .package import normalize_zip
 from .safety import check_output
 from .sandbox import RenderBudgetExceeded, SltSandbox, norwegian_jinja
+from .tables import fit_grids
 
 MAX_OUTPUT_BYTES = 200 * 1024 * 1024
 """Largest document part a rendering may produce (200 MiB of XML)."""
@@ -129,6 +131,17 @@ def _link_helper(tpl: DocxTemplate) -> Callable[..., RichText]:
     return lenke
 
 
+class _Template(DocxTemplate):
+    """docxtpl's template, with table grids fitted to columns a template left
+    out or repeated (:mod:`slt_docs.render.tables`)."""
+
+    def fix_tables(self, xml: Any) -> Any:
+        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+        if fit_grids(tree):
+            return super().fix_tables(etree.tostring(tree))  # docxtpl's own fallback
+        return tree
+
+
 def render_docx(template: Path | bytes, view: Any, lang: Language, *,
                 pictures: dict[str, Picture] | None = None,
                 created: dt.datetime, template_name: str = "", trusted: bool = False) -> bytes:
@@ -137,7 +150,7 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
     the template is ``trusted`` (one of slt_docs' own)."""
     name = template_name or (template.name if isinstance(template, Path) else "malen")
     try:
-        tpl = DocxTemplate(io.BytesIO(template) if isinstance(template, bytes) else str(template))
+        tpl = _Template(io.BytesIO(template) if isinstance(template, bytes) else str(template))
         tpl.render_init()
     except Exception as exc:  # python-docx raises many kinds for a broken file
         raise TemplateFault(f"malen {_quoted(name)} kan ikke åpnes som et Word-dokument ({exc})") \

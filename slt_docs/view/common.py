@@ -9,18 +9,20 @@ other views, nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 from attrs import frozen
 from babel.lists import format_list
 
 from ..lang import Language
+from ..lang.labels import DOCUMENT_NOUNS
 from ..models import (
     Blokk,
     Mandat,
     Medlem,
     Moteverksemd,
+    Nivaa,
     NivaaType,
     Organ,
     Seksjon,
@@ -75,7 +77,8 @@ class SeksjonView:
 
 @frozen(kw_only=True)
 class MandatView:
-    """A mandate: its heading word, paragraphs and points."""
+    """A mandate: its heading word (``etikett``: the body's own
+    ``etiketter.mandat`` or "Mandat"), paragraphs and points."""
 
     etikett: str
     tekst: tuple[str, ...]
@@ -84,9 +87,15 @@ class MandatView:
 
 @frozen(kw_only=True)
 class GruppeView:
-    """A group or body shown with its members, mandate and meetings."""
+    """A group or body shown with its members, mandate and meetings.
+    ``overskrift`` is the heading it is shown under (its own ``overskrift``,
+    else its name); ``label`` the labels of its block (the document's, with
+    the body's own ``etiketter`` on top); ``moteverksemd`` is empty when the
+    level's list of meeting arenas already says it."""
 
+    overskrift: str
     navn: str
+    label: dict[str, str]
     beskrivelse: tuple[BlokkView, ...]
     deltakere: tuple[str, ...]
     storrelse: str
@@ -151,12 +160,29 @@ def member_text(member: Medlem) -> str:
     return text
 
 
-def mandate_view(mandat: Mandat | None, lang: Language) -> MandatView | None:
-    """The view of a mandate, or ``None``."""
+def labels_for(lang: Language, *own: Mapping[str, str], kind: str = "") -> dict[str, str]:
+    """The labels a document (or a body's block in it) prints: ours in
+    ``lang``, then each of the kommune's own ``etiketter`` on top, the last
+    winning. ``kind`` makes «vedtatt» agree with the document."""
+    labels = dict(lang.labels)
+    if kind in DOCUMENT_NOUNS:
+        labels["vedtatt"] = lang.adopted(kind)
+    for mapping in own:
+        labels.update(mapping)
+    return labels
+
+
+def body_labels(organ: Organ, labels: Mapping[str, str]) -> dict[str, str]:
+    """The labels of ``organ``'s block: the document's with its own on top."""
+    return {**labels, **organ.etiketter} if organ.etiketter else dict(labels)
+
+
+def mandate_view(mandat: Mandat | None, labels: Mapping[str, str]) -> MandatView | None:
+    """The view of a mandate under its heading word ``labels["mandat"]``, or
+    ``None``."""
     if mandat is None or not (mandat.tekst or mandat.punkter):
         return None
-    return MandatView(etikett=mandat.etikett or lang.label("mandat"), tekst=mandat.tekst,
-                      punkter=mandat.punkter)
+    return MandatView(etikett=labels["mandat"], tekst=mandat.tekst, punkter=mandat.punkter)
 
 
 def _meetings_per(unit: Tidsenhet, n: int, lang: Language) -> str:
@@ -173,9 +199,12 @@ def _meetings_per(unit: Tidsenhet, n: int, lang: Language) -> str:
 def frequency_text(freq: Moteverksemd | None, lang: Language) -> str:
     """How often a body meets, in words: "fire møte i året à to timar (årets
     siste møte er på fire timar)", "minst ett møte i halvåret", "møter ved
-    behov og minst seks møter i året". Empty when unknown."""
+    behov og minst seks møter i året". The kommune's own ``tekst`` is
+    returned as written. Empty when unknown."""
     if freq is None:
         return ""
+    if freq.tekst:
+        return freq.tekst
     text = ""
     if freq.antall is not None:
         count = lang.number_word(freq.antall, neuter=True)
@@ -198,6 +227,14 @@ def frequency_text(freq: Moteverksemd | None, lang: Language) -> str:
     return text
 
 
+def frequency_line(freq: Moteverksemd | None, lang: Language) -> str:
+    """How often a body meets as a line of its own: the kommune's ``tekst`` as
+    written, else the generated words with a capital first letter."""
+    if freq is not None and freq.tekst:
+        return freq.tekst
+    return capitalize(frequency_text(freq, lang))
+
+
 def level_name(kind: NivaaType, lang: Language) -> str:
     """"Styrande nivå" / "Styrende nivå" for a level kind."""
     return lang.label(kind.value)
@@ -208,21 +245,40 @@ def organ_name(organ: Organ, lang: Language) -> str:
     return name_of(organ, lang)
 
 
+def definite_name(organ: Organ, lang: Language) -> str:
+    """A body's name for running text: its own ``bestemt_form``, else its name
+    made definite by the language's rules («Koordineringsgruppa»), or for an
+    unnamed level «Det utførande nivået»."""
+    if organ.bestemt_form:
+        return organ.bestemt_form
+    if not organ.navn and isinstance(organ, Nivaa):
+        return lang.definite_level(organ.type.value)
+    return lang.definite(organ_name(organ, lang))
+
+
 def size_text(organ: Organ, lang: Language) -> str:
     """"om lag 20 deltakarar" when the body's usual size is known, else empty."""
     if organ.storrelse is None:
         return ""
-    return lang.gettext("about {count} participants").format(count=lang.number(organ.storrelse))
+    return lang.ngettext("about {count} participant", "about {count} participants",
+                         organ.storrelse).format(count=lang.number(organ.storrelse))
 
 
-def group_view(organ: Organ, lang: Language) -> GruppeView:
-    """The view of a group or body with members, mandate and meetings."""
+def group_view(organ: Organ, lang: Language, labels: Mapping[str, str], *,
+               frequency: bool = True) -> GruppeView:
+    """The view of a group or body with members, mandate and meetings, under
+    the document's ``labels``; ``frequency=False`` leaves its meeting
+    frequency out (said already where it is listed as a meeting arena)."""
     beskrivelse = getattr(organ, "beskrivelse", ())
+    own = body_labels(organ, labels)
+    name = organ_name(organ, lang)
     return GruppeView(
-        navn=organ_name(organ, lang),
+        overskrift=organ.overskrift or name,
+        navn=name,
+        label=own,
         beskrivelse=blocks(beskrivelse),
         deltakere=tuple(member_text(m) for m in organ.deltakere),
         storrelse=size_text(organ, lang),
-        mandat=mandate_view(organ.mandat, lang),
-        moteverksemd=capitalize(frequency_text(organ.moteverksemd, lang)),
+        mandat=mandate_view(organ.mandat, own),
+        moteverksemd=frequency_line(organ.moteverksemd, lang) if frequency else "",
     )

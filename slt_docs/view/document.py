@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from ..lang import Language
@@ -12,15 +14,19 @@ from ..models import SltData, Vedtak
 class DokumentView:
     """The document's identity: ``kommune`` ("Aukra kommune"), ``tittel``,
     ``undertittel``, ``periode`` ("2022" or "2022–2025"; ``periode_i_tittel`` when the title
-    already says it), ``slt_navn`` (the
-    spelled-out SLT name in the document's language), ``vedtatt`` ("Vedteken
-    i Koordineringsgruppa 3. desember 2020" or empty), ``spraak`` (nb/nn),
+    already says it), ``topptekst`` (the running header: "Aukra kommune · SLT
+    Handlingsplan 2022", or the title alone when it names the kommune
+    already), ``slt_navn`` (the
+    spelled-out SLT name in the document's language, or the kommune's own
+    ``etiketter.slt_navn``), ``vedtatt`` ("Vedteken i Koordineringsgruppa 3.
+    desember 2020", «Vedteke» for a mandat; or empty), ``spraak`` (nb/nn),
     ``har_logo`` (the picture itself is ``bilde.logo``), and the text for the
     document properties (``emne``, ``forfatter``)."""
 
     kind: str
     kommune: str
     tittel: str
+    topptekst: str
     undertittel: str
     periode: str
     periode_i_tittel: bool
@@ -33,11 +39,12 @@ class DokumentView:
     forfatter: str
 
 
-def adopted_text(vedtak: Vedtak | None, lang: Language) -> str:
-    """"Vedtatt i Koordineringsgruppa 3. desember 2020 (sak 12/20)"."""
+def adopted_text(vedtak: Vedtak | None, lang: Language, word: str) -> str:
+    """"Vedtatt i Koordineringsgruppa 3. desember 2020 (sak 12/20)", with
+    ``word`` ("Vedtatt", "Vedteke" …) agreeing with the document."""
     if vedtak is None:
         return ""
-    text = lang.label("vedtatt")
+    text = word
     if vedtak.av:
         text += " " + lang.gettext("in {body}").format(body=vedtak.av)
     if vedtak.dato:
@@ -47,23 +54,33 @@ def adopted_text(vedtak: Vedtak | None, lang: Language) -> str:
     return text
 
 
-def document_info(data: SltData, lang: Language, *, kind: str, title: str, subtitle: str = "",
-                  period: str = "", adopted: Vedtak | None = None) -> DokumentView:
-    """The identity of one document of ``kind``."""
+def running_header(kommune: str, name: str, title: str) -> str:
+    """"Aukra kommune · SLT Handlingsplan 2022"; the title alone when it names
+    the kommune already ("Handlingsplan SLT - Nordre Land kommune")."""
+    if name.casefold() in title.casefold():
+        return title
+    return f"{kommune} · {title}"
+
+
+def document_info(data: SltData, lang: Language, labels: Mapping[str, str], *, kind: str,
+                  title: str, subtitle: str = "", period: str = "",
+                  adopted: Vedtak | None = None) -> DokumentView:
+    """The identity of one document of ``kind``, with the document's ``labels``."""
     kommune = data.kommune
     return DokumentView(
         kind=kind,
         kommune=kommune.visningsnavn,
         tittel=title,
+        topptekst=running_header(kommune.visningsnavn, kommune.navn, title),
         undertittel=subtitle,
         periode=period,
         periode_i_tittel=bool(period) and period in title,
-        slt_navn=lang.label("slt_navn"),
-        vedtatt=adopted_text(adopted, lang),
+        slt_navn=labels["slt_navn"],
+        vedtatt=adopted_text(adopted, lang, labels["vedtatt"]),
         spraak=lang.code,
         har_logo=bool(kommune.logo),
         logo_alt=kommune.logo_alt or lang.gettext("Logo of {kommune}").format(
             kommune=kommune.visningsnavn),
-        emne=lang.label("slt_navn"),
+        emne=labels["slt_navn"],
         forfatter=kommune.visningsnavn,
     )

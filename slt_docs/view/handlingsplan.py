@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from ..aarshjul import alt_text
@@ -14,10 +16,14 @@ from .common import (
     PunktView,
     SeksjonView,
     blocks,
+    body_labels,
     capitalize,
+    definite_name,
+    frequency_line,
     frequency_text,
     group_view,
     join_words,
+    labels_for,
     level_name,
     mandate_view,
     member_text,
@@ -39,14 +45,18 @@ class StrategiView:
 
 @frozen(kw_only=True)
 class NivaaView:
-    """One SLT level. ``overskrift`` is "Styrande nivå – Politirådet i
-    Aukra"; ``moteverksemd`` the meeting frequency in words; ``budsjett`` the
-    sentence on the budget it decides over; ``moteplasser`` its meeting arenas
-    as lines."""
+    """One SLT level. ``overskrift`` is the level's own heading or "Styrande
+    nivå – Politirådet i Aukra"; ``label`` the labels of its block (the
+    document's with the level's own ``etiketter`` on top); ``moteverksemd`` the
+    meeting frequency in words (empty when the plan gathers it in one
+    section); ``budsjett`` the sentence on the budget it decides over;
+    ``moteplasser`` its meeting arenas as lines (shown under
+    ``label.moteverksemd``)."""
 
     overskrift: str
     type: str
     navn: str
+    label: dict[str, str]
     forutsetning: str
     moteverksemd: str
     deltakere: tuple[str, ...]
@@ -79,7 +89,10 @@ class KoordinatorView:
 
 @frozen(kw_only=True)
 class OrganiseringView:
-    """The organisation as the plan shows it."""
+    """The organisation as the plan shows it. ``moetefrekvens`` holds one
+    sentence per level ("Koordineringsgruppa har møte ved behov og minst seks
+    møte i året.") when the plan gathers the meeting frequency in one
+    section, else nothing."""
 
     innledning: tuple[BlokkView, ...]
     nivaa: tuple[NivaaView, ...]
@@ -122,11 +135,12 @@ class SoknadView:
 
 @frozen(kw_only=True)
 class TilbakeblikkView:
-    """The look back on last year."""
+    """The look back on last year: its heading (own or "Tilbakeblikk på
+    2021"), the meetings (each under its own heading), seminar, sections,
+    working groups and grant applications."""
 
     overskrift: str
     innledning: tuple[BlokkView, ...]
-    moter_overskrift: str
     moter: tuple[TbMoeteView, ...]
     seminar: SeminarView | None
     seksjoner: tuple[SeksjonView, ...]
@@ -154,16 +168,20 @@ class HandlingsplanView:
     aarshjul: str
 
 
-def level_view(nivaa: Nivaa, data: SltData, lang: Language) -> NivaaView:
-    """The view of one level."""
+def level_view(nivaa: Nivaa, data: SltData, lang: Language, labels: Mapping[str, str], *,
+               frequency: bool = True) -> NivaaView:
+    """The view of one level under the document's ``labels``; ``frequency=False``
+    leaves its meeting frequency to the plan's own section."""
+    own = body_labels(nivaa, labels)
     kind = level_name(nivaa.type, lang)
-    heading = f"{kind} – {nivaa.navn}" if nivaa.navn else kind
+    heading = nivaa.overskrift or (f"{kind} – {nivaa.navn}" if nivaa.navn else kind)
     strategy = None
     if nivaa.strategimaal and nivaa.strategimaal.punkter:
         s = nivaa.strategimaal
-        title = s.tittel or lang.label("strategimaal")
+        title = s.tittel or own["strategimaal"]
         if s.utarbeidet:
-            title = f"{title}, {s.utarbeidet}"
+            title = lang.gettext("{title}, prepared {date}").format(title=title,
+                                                                     date=s.utarbeidet)
         strategy = StrategiView(tittel=title, punkter=tuple(
             PunktView(lead=f"{p.tittel}: ", tekst=p.tekst) for p in s.punkter))
     budget = ""
@@ -172,42 +190,65 @@ def level_view(nivaa: Nivaa, data: SltData, lang: Language) -> NivaaView:
             "May decide on the use of funds within a yearly budget of {amount}."
         ).format(amount=lang.amount(nivaa.budsjettramme))
     arenas = []
+    described: set[int] = set()
     for plass in nivaa.moteplasser:
         organ = data.organisasjon.finn(plass.organ) if plass.organ else None
+        if organ is not None:
+            described.add(id(organ))
+        if plass.tekst:
+            arenas.append(plass.tekst)
+            continue
         freq = plass.moteverksemd or (organ.moteverksemd if organ else None)
-        name = plass.tekst or (f"«{organ_name(organ, lang)}»" if organ else "")
-        how = frequency_text(freq, lang)
-        arenas.append(lang.gettext("{arena} with {frequency}").format(arena=name, frequency=how)
-                      if how and not plass.tekst else name)
+        name = f"«{organ_name(organ, lang)}»" if organ else ""
+        if freq is not None and freq.tekst:
+            arenas.append(f"{name}: {freq.tekst}")
+        elif how := frequency_text(freq, lang):
+            arenas.append(lang.gettext("{arena} with {frequency}").format(arena=name,
+                                                                          frequency=how))
+        else:
+            arenas.append(name)
     return NivaaView(
         overskrift=heading,
         type=nivaa.type.value,
         navn=organ_name(nivaa, lang),
+        label=own,
         forutsetning=nivaa.forutsetning or "",
-        moteverksemd=capitalize(frequency_text(nivaa.moteverksemd, lang)),
+        moteverksemd=frequency_line(nivaa.moteverksemd, lang) if frequency else "",
         deltakere=tuple(member_text(m) for m in nivaa.deltakere),
         storrelse=size_text(nivaa, lang),
-        mandat=mandate_view(nivaa.mandat, lang),
+        mandat=mandate_view(nivaa.mandat, own),
         beslutningsmyndighet=nivaa.beslutningsmyndighet,
         budsjett=budget,
         strategimaal=strategy,
-        grupper=tuple(group_view(g, lang) for g in nivaa.grupper),
+        grupper=tuple(group_view(g, lang, labels, frequency=id(g) not in described)
+                      for g in nivaa.grupper),
         moteplasser=tuple(arenas),
     )
 
 
-def organisation_view(data: SltData, lang: Language) -> OrganiseringView:
-    """The view of the organisation (levels, working groups, coordinator)."""
+def frequency_sentences(data: SltData, lang: Language) -> tuple[str, ...]:
+    """One sentence per level on how often it meets: "Koordineringsgruppa har
+    møte ved behov og minst seks møte i året." (the body's definite name), or
+    the level's own ``moteverksemd.tekst`` as written."""
+    out = []
+    for nivaa in data.organisasjon.nivaa:
+        freq = nivaa.moteverksemd
+        if freq is not None and freq.tekst:
+            out.append(freq.tekst)
+        elif text := frequency_text(freq, lang):
+            out.append(lang.gettext("{body} has {frequency}.").format(
+                body=capitalize(definite_name(nivaa, lang)), frequency=text))
+    return tuple(out)
+
+
+def organisation_view(data: SltData, lang: Language, labels: Mapping[str, str], *,
+                      gathered: bool = False) -> OrganiseringView:
+    """The view of the organisation (levels, working groups, coordinator);
+    ``gathered``: the levels' meeting frequency in one section."""
     org = data.organisasjon
-    frequency = []
-    for organ in org.organer():
-        text = frequency_text(organ.moteverksemd, lang)
-        if text and isinstance(organ, Nivaa):
-            frequency.append(lang.gettext("{body} has {frequency}.").format(
-                body=organ_name(organ, lang), frequency=text))
     groups = tuple(
         ArbeidsgruppeView(navn=g.navn or g.id or "", merknad=g.merknad or "",
-                          mandat=mandate_view(g.mandat, lang))
+                          mandat=mandate_view(g.mandat, body_labels(g, labels)))
         for g in org.arbeidsgrupper)
     coordinator = None
     if org.koordinator is not None:
@@ -215,16 +256,18 @@ def organisation_view(data: SltData, lang: Language) -> OrganiseringView:
         coordinator = KoordinatorView(tittel=k.tittel, rolle=blocks(k.rolle), oppgaver=k.oppgaver)
     return OrganiseringView(
         innledning=blocks(org.innledning),
-        nivaa=tuple(level_view(n, data, lang) for n in org.nivaa),
+        nivaa=tuple(level_view(n, data, lang, labels, frequency=not gathered)
+                    for n in org.nivaa),
         om_arbeidsgrupper=blocks(org.om_arbeidsgrupper),
         arbeidsgrupper=groups,
         koordinator=coordinator,
-        moetefrekvens=tuple(frequency),
+        moetefrekvens=frequency_sentences(data, lang) if gathered else (),
         informasjonsutveksling=blocks(org.informasjonsutveksling),
     )
 
 
-def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language) -> TilbakeblikkView:
+def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language,
+                   labels: Mapping[str, str]) -> TilbakeblikkView:
     """The view of the look back on last year."""
     meetings = []
     counts: dict[int, int] = {}
@@ -234,7 +277,7 @@ def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language) -> Tilbakebl
         counts[key] = counts.get(key, 0) + 1
         title = m.tittel or lang.gettext("{ordinal} meeting of {body}").format(
             ordinal=capitalize(lang.ordinal_word(counts[key])),
-            body=organ_name(organ, lang) if organ else m.organ)
+            body=definite_name(organ, lang) if organ else m.organ)
         if m.merknad:
             title += f" ({m.merknad})"
         if m.dato:
@@ -250,7 +293,7 @@ def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language) -> Tilbakebl
         points.extend(s.punkter)
         costs = tuple(f"{c.tekst}: {lang.amount(c.belop)}" if c.belop is not None else c.tekst
                       for c in s.kostnader)
-        title = s.tittel or lang.label("seminar")
+        title = s.tittel or labels["seminar"]
         if s.dato:
             title += f", {lang.date(s.dato, weekday=False)}"
         seminar = SeminarView(tittel=title, punkter=tuple(points), kostnader=costs,
@@ -267,9 +310,8 @@ def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language) -> Tilbakebl
             sokt=lang.amount(a.belop_sokt) if a.belop_sokt is not None else "",
             utfall=outcome, merknad=a.merknad or ""))
     return TilbakeblikkView(
-        overskrift=lang.gettext("Looking back on {year}").format(year=tb.aar),
+        overskrift=tb.overskrift or lang.gettext("Looking back on {year}").format(year=tb.aar),
         innledning=blocks(tb.innledning),
-        moter_overskrift=lang.gettext("Meetings in {year}").format(year=tb.aar),
         moter=tuple(meetings),
         seminar=seminar,
         seksjoner=sections(tb.seksjoner, lang),
@@ -284,19 +326,21 @@ def handlingsplan_view(data: SltData, lang: Language, *,
     plan = data.handlingsplan
     assert plan is not None, "the caller checks that the data has a handlingsplan"
     period = lang.year_range(plan.periode.fra, plan.periode.til)
-    dok = document_info(data, lang, kind="handlingsplan", title=plan.tittel,
+    labels = labels_for(lang, plan.etiketter, kind="handlingsplan")
+    dok = document_info(data, lang, labels, kind="handlingsplan", title=plan.tittel,
                         subtitle=plan.undertittel or "", period=period, adopted=plan.vedtatt)
     return HandlingsplanView(
         dok=dok,
-        label=lang.labels,
+        label=labels,
         visjon=plan.visjon or "",
         bakgrunn=sections(plan.bakgrunn, lang),
         maal=blocks(plan.maal),
         maal_for_perioden=blocks(plan.maal_for_perioden),
         maalgruppe=blocks(plan.maalgruppe),
-        organisering=organisation_view(data, lang),
-        tilbakeblikk=look_back_view(plan.tilbakeblikk, data, lang) if plan.tilbakeblikk else None,
-        tiltak=tiltak_table(data, lang, form=form),
+        organisering=organisation_view(data, lang, labels, gathered=plan.samlet_moetefrekvens),
+        tilbakeblikk=(look_back_view(plan.tilbakeblikk, data, lang, labels)
+                      if plan.tilbakeblikk else None),
+        tiltak=tiltak_table(data, lang, labels, form=form),
         oppfolging=blocks(plan.oppfolging),
         aarshjul=alt_text(data, lang) if _shows_wheel(data) else "",
     )

@@ -6,7 +6,15 @@ from attrs import frozen
 
 from ..lang import Language
 from ..models import Arbeidsgruppe, MandatDokument, Nivaa, Organ, SltData
-from .common import BlokkView, GruppeView, blocks, group_view, level_name, organ_name
+from .common import (
+    BlokkView,
+    GruppeView,
+    blocks,
+    definite_name,
+    group_view,
+    labels_for,
+    level_name,
+)
 from .document import DokumentView, document_info
 from .handlingsplan import NivaaView, level_view
 
@@ -43,16 +51,17 @@ def mandat_view(data: SltData, lang: Language, doc: MandatDokument) -> MandatDok
     """The view of the mandate document ``doc``."""
     organ = data.organisasjon.finn(doc.organ)
     assert organ is not None, "checked when the data was loaded"
-    name = organ_name(organ, lang)
     level = _level_of(organ, data)
-    title = doc.tittel or lang.gettext("Mandate for {body}").format(body=name)
-    dok = document_info(data, lang, kind="mandat", title=title, adopted=doc.vedtatt)
+    title = doc.tittel or lang.gettext("Mandate for {body}").format(
+        body=definite_name(organ, lang))
+    labels = labels_for(lang, doc.etiketter, kind="mandat")
+    dok = document_info(data, lang, labels, kind="mandat", title=title, adopted=doc.vedtatt)
     return MandatDokView(
         dok=dok,
-        label=lang.labels,
+        label=labels,
         innledning=blocks(doc.innledning),
-        organ=group_view(organ, lang),
+        organ=group_view(organ, lang, labels),
         nivaa=level_name(level.type, lang) if level else "",
-        nivaa_info=level_view(organ, data, lang) if isinstance(organ, Nivaa) else None,
+        nivaa_info=level_view(organ, data, lang, labels) if isinstance(organ, Nivaa) else None,
         opploses=organ.opploses if isinstance(organ, Arbeidsgruppe) and organ.opploses else "",
     )

@@ -4,13 +4,30 @@ in date order, and the working groups."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from ..aarshjul import alt_text
 from ..lang import Language
-from ..models import Gruppetype, Moteforum, Motestatus, SltData, Tidsrom
-from ..schedule import KonkretMoete, Schedule, describe_series, expand, organ_name
-from .common import BlokkView, blocks, capitalize, frequency_text
+from ..models import (
+    Gruppetype,
+    Moteforum,
+    Moteplanrad,
+    Moteserie,
+    Motestatus,
+    SltData,
+    Tidsrom,
+)
+from ..schedule import (
+    GridHalf,
+    KonkretMoete,
+    describe_series,
+    expand,
+    grid_layout,
+    organ_name,
+)
+from .common import BlokkView, blocks, frequency_line, labels_for
 from .document import DokumentView, document_info
 
 
@@ -34,9 +51,10 @@ class MaanedCelle:
 
 @frozen(kw_only=True)
 class GridRad:
-    """One body's row: its (short) name, a description of its usual time and
-    place or rule ("første onsdag i måneden kl. 08.00–09.30"), and one cell
-    per month of the half-year."""
+    """One body's row: its caption (the kommune's own, else the body's short
+    name), the lines under it (the kommune's own text as written, or a
+    description of its usual time and place or rule: "første onsdag i
+    måneden kl. 08.00–09.30"), and one cell per month of the grid."""
 
     organ: str
     beskrivelse: tuple[str, ...]
@@ -45,9 +63,10 @@ class GridRad:
 
 @frozen(kw_only=True)
 class HalvaarView:
-    """One half-year grid: its heading ("Våren 2021"), the month headings (a
-    footnote mark added when a month holds a note for a body not in the grid)
-    and the rows."""
+    """One half-year grid: its heading (the kommune's own, or "Vår 2021"), the
+    month headings — the months the kommune lays out, empty ones included; a
+    footnote mark added when a month holds a note for a body not in the grid —
+    and the rows, each with one cell per month."""
 
     overskrift: str
     maaneder: tuple[str, ...]
@@ -76,9 +95,11 @@ class GruppeLinje:
 @frozen(kw_only=True)
 class MoteplanView:
     """Everything the møteplan template shows. ``fotnoter`` explain the marks
-    in the grid; ``aarshjul`` is the alt text of the year wheel
-    (``bilde.aarshjul``); ``grupper_overskrift`` is "Fokusgrupper" or
-    "Arbeidsgrupper"."""
+    in the grid; ``alle`` lists every meeting by date, and ``har_tid``,
+    ``har_sted`` and ``har_tema`` say which of its columns have any content
+    (a column empty in every row is left out); ``aarshjul`` is the alt text
+    of the year wheel (``bilde.aarshjul``); ``grupper_overskrift`` is
+    "Fokusgrupper" or "Arbeidsgrupper"."""
 
     dok: DokumentView
     label: dict[str, str]
@@ -86,6 +107,9 @@ class MoteplanView:
     halvaar: tuple[HalvaarView, ...]
     fotnoter: tuple[str, ...]
     alle: tuple[MoteRad, ...]
+    har_tid: bool
+    har_sted: bool
+    har_tema: bool
     aarshjul: str
     grupper_overskrift: str
     om_grupper: tuple[BlokkView, ...]
@@ -94,29 +118,6 @@ class MoteplanView:
 
 def _mark(n: int) -> str:
     return "*" * n if n <= 3 else f"{n})"
-
-
-def _halves(year: int, schedule: Schedule) -> list[tuple[str, list[tuple[int, int] | None]]]:
-    """The grids: six month columns each, spring (January–June) and autumn
-    (August–January, as in the seeds). July joins the autumn when it has
-    meetings; a month that no longer fits gets a grid of its own."""
-    def used(y: int, month: int) -> bool:
-        return any(((m.avholdes or m.dato).year, (m.avholdes or m.dato).month) == (y, month)
-                   for m in schedule.moter)
-
-    months = [(year, m) for m in range(1, 7)]
-    if used(year, 7):
-        months.append((year, 7))
-    months += [(year, m) for m in range(8, 13)]
-    if len(months) == 11 or used(year + 1, 1):
-        months.append((year + 1, 1))
-    halves: list[tuple[str, list[tuple[int, int] | None]]] = []
-    for start in range(0, len(months), 6):
-        chunk: list[tuple[int, int] | None] = list(months[start:start + 6])
-        key = ("vaar", "haust")[start // 6] if start < 12 else ""
-        chunk += [None] * (6 - len(chunk))
-        halves.append((key, chunk))
-    return halves
 
 
 def _status_text(m: KonkretMoete, lang: Language) -> str:
@@ -136,30 +137,32 @@ def _status_text(m: KonkretMoete, lang: Language) -> str:
 
 
 def _footnote(mark: str, m: KonkretMoete, data: SltData, lang: Language) -> str:
+    """"* Temakveld, torsdag 4. mars 2021 kl. 18.00–21.00: utsatt til høsten på
+    grunn av Covid-19, i tett samarbeid med …" — the meeting's note follows
+    exactly as written."""
     what = m.tittel or organ_name(data, m.organ, lang)
     when = lang.date(m.dato)
     if m.tid:
         when += " " + lang.time_range(m.tid)
-    text = f"{mark} {what}, {when}: {_status_text(m, lang)}."
+    text = f"{mark} {what}, {when}: {_status_text(m, lang)}"
     if m.merknad:
-        text += f" {m.merknad[:1].upper()}{m.merknad[1:]}"
-        if not m.merknad.endswith((".", "!", "?")):
-            text += "."
-    return text
+        joiner = ", " if m.merknad[:1].islower() else ". "
+        text = f"{text}{joiner}{m.merknad}"
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _card(m: KonkretMoete, mark: str, default_place: str, default_time: Tidsrom | None,
-          data: SltData, lang: Language) -> MoteKort:
+          data: SltData, lang: Language, labels: Mapping[str, str]) -> MoteKort:
     day = m.avholdes or m.dato
     lines: list[str] = []
     if m.tidsrom and m.tidsrom != default_time:
         lines.append(lang.time_range(m.tidsrom))
     for other in m.sammen_med:
-        lines.append(f"+ {organ_name(data, other, lang)}")
+        lines.append(f"+ {organ_name(data, other, lang, short=True)}")
     if m.tittel:
         lines.append(m.tittel)
     if m.tema:
-        lines.append(f"{lang.label('tema')}: {m.tema}")
+        lines.append(f"{labels['tema']}: {m.tema}")
     if m.sted and m.sted != default_place:
         lines.append(m.sted)
     if m.merknad and not mark:
@@ -174,36 +177,62 @@ def _card(m: KonkretMoete, mark: str, default_place: str, default_time: Tidsrom 
                     linjer=tuple(lines))
 
 
-def _row_description(data: SltData, organ_id: str,
-                     lang: Language) -> tuple[list[str], str, Tidsrom | None]:
-    """The row label's lines, the body's usual place and usual time."""
+def _usual(data: SltData, organ_id: str) -> tuple[str, Tidsrom | None, list[Moteserie]]:
+    """A body's usual place and time (from its series or its own), and its series."""
     org = data.organisasjon
     organ = org.finn(organ_id)
-    lines: list[str] = []
-    place = organ.sted or "" if organ else ""
     plan = data.moteplan
     assert plan is not None
-    series = [s for s in plan.serier if org.finn(s.organ) is organ]
+    place = (organ.sted or "") if organ else ""
     usual = organ.tid if isinstance(organ, Moteforum) else None
+    series = [s for s in plan.serier if org.finn(s.organ) is organ]
     for s in series:
-        lines.append(describe_series(s, lang, org=org))
         place = s.sted or place
         usual = s.tid or usual
+    return place, usual, series
+
+
+def _row_description(data: SltData, organ_id: str, lang: Language,
+                     labels: Mapping[str, str]) -> list[str]:
+    """The generated lines under a row's caption: the body's rule or
+    frequency, its usual time and its usual place."""
+    organ = data.organisasjon.finn(organ_id)
+    place, usual, series = _usual(data, organ_id)
+    lines = [describe_series(s, lang, org=data.organisasjon) for s in series]
     if not series and organ is not None and organ.moteverksemd:
-        lines.append(capitalize(frequency_text(organ.moteverksemd, lang)))
+        lines.append(frequency_line(organ.moteverksemd, lang))
     if not series and usual:
         lines.append(lang.time_range(usual))
     if place:
-        lines.append(f"{lang.label('sted')}: {place}")
-    return lines, place, usual
+        lines.append(f"{labels['sted']}: {place}")
+    return lines
+
+
+def _row_lines(row: Moteplanrad, data: SltData, lang: Language,
+               labels: Mapping[str, str]) -> tuple[str, ...]:
+    """The kommune's own lines under a row's caption, as written; the
+    generated description when it has none or asks for it."""
+    lines = list(row.tekst)
+    if not row.tekst or row.med_beskrivelse:
+        lines += _row_description(data, row.organ, lang, labels)
+    return tuple(lines)
+
+
+def _half_heading(half: GridHalf, year: int, lang: Language, labels: Mapping[str, str]) -> str:
+    if half.overskrift:
+        return half.overskrift
+    if half.kind:
+        return f"{labels[half.kind]} {year}"
+    first_year, first_month = half.months[0]
+    return f"{lang.month(first_month).capitalize()} {first_year}"
 
 
 def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
     """The view of the data's møteplan in ``lang``."""
     plan = data.moteplan
     assert plan is not None, "the caller checks that the data has a møteplan"
+    labels = labels_for(lang, plan.etiketter, kind="moteplan")
     schedule = expand(data)
-    rows = schedule.organer
     notes: list[str] = []
     marks: dict[int, str] = {}
     for index, m in enumerate(schedule.moter):
@@ -214,38 +243,33 @@ def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
             notes.append(_footnote(mark, m, data, lang))
 
     halves = []
-    for key, months in _halves(plan.aar, schedule):
+    for half in grid_layout(plan, schedule, data.organisasjon):
+        in_grid = {r.organ for r in half.rows}
         headings = []
-        for slot in months:
-            if slot is None:
-                headings.append("")
-                continue
-            year, month = slot
+        for year, month in half.months:
             name = lang.month(month).capitalize()
             if year != plan.aar:
                 name += f" {year}"
             extra = [marks[i] for i, m in enumerate(schedule.moter)
-                     if i in marks and m.organ not in rows
+                     if i in marks and m.organ not in in_grid
                      and (m.dato.year, m.dato.month) == (year, month)]
             headings.append(" ".join([name, *extra]))
         grid_rows = []
-        for organ in rows:
-            description, place, usual = _row_description(data, organ, lang)
+        for row in half.rows:
+            place, usual, _ = _usual(data, row.organ)
             cells = []
-            for slot in months:
-                cards = []
-                for i, m in enumerate(schedule.moter):
-                    day = m.avholdes or m.dato
-                    if slot and m.organ == organ and (day.year, day.month) == slot:
-                        cards.append(_card(m, marks.get(i, ""), place, usual, data, lang))
-                cells.append(MaanedCelle(moter=tuple(cards)))
-            grid_rows.append(GridRad(organ=organ_name(data, organ, lang, short=True),
-                                     beskrivelse=tuple(description), celler=tuple(cells)))
-        first = next(s for s in months if s is not None)
-        heading = (f"{lang.label(key)} {plan.aar}" if key else
-                   f"{lang.month(first[1]).capitalize()} {first[0]}")
-        halves.append(HalvaarView(overskrift=heading, maaneder=tuple(headings),
-                                  rader=tuple(grid_rows)))
+            for slot in half.months:
+                cards = tuple(
+                    _card(m, marks.get(i, ""), place, usual, data, lang, labels)
+                    for i, m in enumerate(schedule.moter)
+                    if m.organ == row.organ and ((m.avholdes or m.dato).year,
+                                                 (m.avholdes or m.dato).month) == slot)
+                cells.append(MaanedCelle(moter=cards))
+            grid_rows.append(GridRad(
+                organ=row.overskrift or organ_name(data, row.organ, lang, short=True),
+                beskrivelse=_row_lines(row, data, lang, labels), celler=tuple(cells)))
+        halves.append(HalvaarView(overskrift=_half_heading(half, plan.aar, lang, labels),
+                                  maaneder=tuple(headings), rader=tuple(grid_rows)))
 
     listing = []
     for i, m in enumerate(schedule.moter):
@@ -270,23 +294,25 @@ def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
     focus = any(g.type is Gruppetype.fokusgruppe for g in groups)
     title = plan.tittel or lang.gettext("Meeting plan for the SLT work {year}").format(
         year=plan.aar)
-    dok = document_info(data, lang, kind="moteplan", title=title, period=str(plan.aar),
-                        adopted=plan.vedtatt)
+    dok = document_info(data, lang, labels, kind="moteplan", title=title,
+                        period=str(plan.aar), adopted=plan.vedtatt)
     return MoteplanView(
         dok=dok,
-        label=lang.labels,
+        label=labels,
         innledning=blocks(plan.innledning),
         halvaar=tuple(halves),
         fotnoter=tuple(notes),
         alle=tuple(listing),
+        har_tid=any(r.tid for r in listing),
+        har_sted=any(r.sted for r in listing),
+        har_tema=any(r.tema for r in listing),
         aarshjul=alt_text(data, lang),
-        grupper_overskrift=lang.label("fokusgrupper" if focus else "arbeidsgrupper"),
+        grupper_overskrift=labels["fokusgrupper" if focus else "arbeidsgrupper"],
         om_grupper=blocks(org.om_arbeidsgrupper) if groups else (),
         grupper=tuple(GruppeLinje(
             navn=g.navn or g.id or "",
             merknad=" ".join(x for x in (
                 g.merknad and f"({g.merknad})",
-                lang.label("gruppe_foreslaatt") if g.status.value == "foreslaatt" else "",
+                labels["gruppe_foreslaatt"] if g.status.value == "foreslaatt" else "",
             ) if x)) for g in groups),
     )
-

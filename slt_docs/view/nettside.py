@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from attrs import frozen
@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..profile import ProfileLook
 from ..schedule import KonkretMoete, describe_rule, expand, organ_name
-from .common import BlokkView, LenkeView, blocks, capitalize, frequency_text
+from .common import BlokkView, LenkeView, blocks, capitalize, frequency_text, labels_for
 from .document import DokumentView, document_info
 from .handlingsplan import NivaaView, level_view
 from .moteplan import MoteRad
@@ -322,13 +322,15 @@ def _heading(page: Nettside | None, part: str, default: str) -> str:
     return own or default
 
 
-def _organisation(data: SltData, lang: Language, page: Nettside | None) -> OrganiseringDel | None:
+def _organisation(data: SltData, lang: Language, page: Nettside | None,
+                  labels: Mapping[str, str]) -> OrganiseringDel | None:
     org = data.organisasjon
     placed = _sections(page, Nettsidedel.organisering)
     if not (org.nivaa or org.innledning or placed):
         return None
-    levels = tuple(SideNivaaView(nivaa=level_view(n, data, lang), beskrivelse=blocks(n.beskrivelse),
-                                 leder=n.leder or "") for n in org.nivaa)
+    levels = tuple(SideNivaaView(nivaa=level_view(n, data, lang, labels),
+                                 beskrivelse=blocks(n.beskrivelse), leder=n.leder or "")
+                   for n in org.nivaa)
     return OrganiseringDel(id="slt-organisering",
                            overskrift=_heading(page, "organisering", lang.label("organisering")),
                            innledning=blocks(org.innledning), nivaa=levels, seksjoner=placed)
@@ -503,7 +505,8 @@ def nettside_view(data: SltData, lang: Language, *, day: dt.date,
     calendar = next((v for v, (name, _) in zip(views, files, strict=True)
                      if name.lower().endswith(".ics")), None)
     top = _sections(page, Nettsidedel.innledning)
-    organisation = _organisation(data, lang, page)
+    labels = labels_for(lang, kind="nettside")
+    organisation = _organisation(data, lang, page, labels)
     coordinator = _coordinator(data, lang, page)
     forums = _forums(data, lang, page)
     meetings = _meetings(data, lang, page, day, calendar)
@@ -513,8 +516,8 @@ def nettside_view(data: SltData, lang: Language, *, day: dt.date,
     contents = [DelLenke(id=s.id, overskrift=s.tittel) for s in top if s.tittel]
     contents += [DelLenke(id=p.id, overskrift=p.overskrift) for p in parts if p is not None]
     return NettsideView(
-        dok=document_info(data, lang, kind="nettside", title=title),
-        label=lang.labels,
+        dok=document_info(data, lang, labels, kind="nettside", title=title),
+        label=labels,
         fragment=fragment,
         stil=style_view(look),
         tittel=title,

@@ -5,13 +5,22 @@ tiltak document of its own."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 from attrs import frozen
 
 from ..errors import SltError
 from ..lang import Language
-from ..models import Handlingsplan, Kolonne, SltData, Tidspunkt, Tiltak, TiltakDokument
-from .common import BlokkView, blocks
+from ..models import (
+    Delmaal,
+    Handlingsplan,
+    Kolonne,
+    SltData,
+    Tidspunkt,
+    Tiltak,
+    TiltakDokument,
+)
+from .common import BlokkView, blocks, labels_for
 from .document import DokumentView, document_info
 from .meetings import meetings_of
 
@@ -33,11 +42,16 @@ FORM_COLUMNS = {
 
 @frozen(kw_only=True)
 class TiltakRad:
-    """One tiltak row: ``nummer`` ("1.1", or empty when the plan does not
-    number its tiltak), ``tittel``, ``overskrift`` (number and title: "1.1
-    Ungdata 2021"), bullet ``punkter``, ``ansvar`` (one item
-    per responsible; ``ansvar_tekst`` joined with commas), ``tidspunkt`` (one
-    line each: "tys. 25. januar kl. 13.00–15.00", "Heile året") and ``status``."""
+    """One tiltak row: ``nummer`` ("1.1" — the adopted number when the data
+    gives one —, or empty when the plan does not number its tiltak),
+    ``tittel``, ``overskrift`` (number and title: "1.1 Ungdata 2021"), bullet
+    ``punkter``, ``ansvar`` (one item per responsible; ``ansvar_tekst``
+    joined with commas), ``tidspunkt`` (one line each: the kommune's own
+    text as written, "ty. 25. januar kl. 13.00–15.00", "Heile året") and
+    ``status``. For a table that repeats its delmål on every page, each row
+    also knows its delmål: ``delmaal_nummer`` ("1"), ``delmaal_tekst`` (as
+    in ``DelmaalRad.tekst``) and ``forste_i_delmaal`` (the delmål's first
+    row)."""
 
     nummer: str
     tittel: str
@@ -47,12 +61,16 @@ class TiltakRad:
     ansvar_tekst: str
     tidspunkt: tuple[str, ...]
     status: str
+    delmaal_nummer: str
+    delmaal_tekst: str
+    forste_i_delmaal: bool
 
 
 @frozen(kw_only=True)
 class DelmaalRad:
-    """A delmål with its rows: ``tekst`` is "1. Sikre tett samarbeid …
-    (generelt)"; empty for a plan without delmål."""
+    """A delmål with its rows: ``nummer`` (adopted or derived: "1"),
+    ``tekst`` is "1. Sikre tett samarbeid … (generelt)"; both empty for a
+    plan without delmål."""
 
     nummer: str
     tekst: str
@@ -62,13 +80,17 @@ class DelmaalRad:
 @frozen(kw_only=True)
 class TiltakTabellView:
     """The whole table: its heading, the main goal, the shape (``form``:
-    "enkel" or "full"), the column headings, the delmål with their rows and
-    the text after the table (``etterord``)."""
+    "enkel" or "full"), the column headings (``kolonner``: the kommune's own
+    ``etiketter`` or ours, as ``label.delmaal`` … in the template), the delmål
+    with their rows and the text after the table (``etterord``).
+    ``har_tidspunkt`` is false when no tiltak has a tidspunkt: the full
+    table then leaves that column out."""
 
     overskrift: str
     hovedmaal: str
     form: str
     kolonner: tuple[str, ...]
+    har_tidspunkt: bool
     delmaal: tuple[DelmaalRad, ...]
     har_delmaal: bool
     antall_tiltak: int
@@ -92,22 +114,21 @@ def check_form(form: Tabellform, plan: Handlingsplan) -> None:
 
 
 def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language) -> list[str]:
-    """Each part of a tiltak's "when" as lines of text."""
+    """Each part of a tiltak's "when" as lines of text: the kommune's own
+    ``tekst`` exactly as written, then what is generated from the data."""
     lines: list[str] = []
     plan = data.handlingsplan
     for part in parts:
-        texts: list[str] = []
-        if part.tekst:
-            texts = [part.tekst]
-        elif part.hele_aaret:
-            texts = [lang.label("hele_aaret")]
+        texts: list[str] = [part.tekst] if part.tekst else []
+        if part.hele_aaret:
+            texts.append(lang.label("hele_aaret"))
         elif part.dato is not None:
-            texts = [lang.date_time(part.dato, part.tid, nobreak=True)]
+            texts.append(lang.date_time(part.dato, part.tid, nobreak=True))
         elif part.moter:
             period = plan.periode if plan else None
-            texts = [lang.date_time(m.avholdes, m.tidsrom, nobreak=True)
-                     for m in meetings_of(data, part.moter)
-                     if m.avholdes and (period is None or m.avholdes in period)]
+            texts += [lang.date_time(m.avholdes, m.tidsrom, nobreak=True)
+                      for m in meetings_of(data, part.moter)
+                      if m.avholdes and (period is None or m.avholdes in period)]
         if part.etikett and len(texts) == 1:
             lines.append(f"{part.etikett}: {texts[0]}")
         else:
@@ -117,8 +138,9 @@ def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language)
     return lines
 
 
-def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language) -> TiltakRad:
-    """The view of one tiltak."""
+def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language, *,
+               delmaal: tuple[str, str] = ("", ""), first: bool = False) -> TiltakRad:
+    """The view of one tiltak; ``delmaal`` is its delmål's number and text."""
     status = lang.label(f"tiltak_status_{tiltak.status.value}") if tiltak.status else ""
     return TiltakRad(
         nummer=number,
@@ -129,39 +151,55 @@ def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language) -> Ti
         ansvar_tekst=", ".join(tiltak.ansvar),
         tidspunkt=tuple(tidspunkt_lines(tiltak.tidspunkt, data, lang)),
         status=status,
+        delmaal_nummer=delmaal[0],
+        delmaal_tekst=delmaal[1],
+        forste_i_delmaal=first,
     )
 
 
-def tiltak_table(data: SltData, lang: Language, *, form: Tabellform | None = None,
-                 delmaal: tuple[int, ...] = (), title: str | None = None) -> TiltakTabellView:
-    """The tiltak table of the data's handlingsplan; ``delmaal`` picks
-    sub-goals by number (empty: all)."""
+def delmaal_text(number: str, delmaal: Delmaal) -> str:
+    """"1. Sikre tett samarbeid … (generelt)"."""
+    text = f"{number}. {delmaal.tittel}"
+    if delmaal.presisering:
+        text += f" ({delmaal.presisering})"
+    return text
+
+
+def tiltak_table(data: SltData, lang: Language, labels: Mapping[str, str], *,
+                 form: Tabellform | None = None, delmaal: tuple[int, ...] = (),
+                 title: str | None = None) -> TiltakTabellView:
+    """The tiltak table of the data's handlingsplan under the document's
+    ``labels``; ``delmaal`` picks sub-goals by place (1 = first; empty: all)."""
     plan = data.handlingsplan
     assert plan is not None, "the caller checks that the data has a handlingsplan"
     form = form or default_form(plan)
     check_form(form, plan)
     numbers = iter(plan.numbered_tiltak())
     rows: list[DelmaalRad] = []
-    for index, d in enumerate(plan.delmaal, start=1):
-        tiltak_rows = tuple(tiltak_row(next(numbers)[0], t, data, lang) for t in d.tiltak)
+    for index, (d_number, d) in enumerate(zip(plan.delmaal_numbers(), plan.delmaal,
+                                              strict=True), start=1):
+        text = delmaal_text(d_number, d)
+        tiltak_rows = tuple(
+            tiltak_row(next(numbers)[0], t, data, lang, delmaal=(d_number, text),
+                       first=t_index == 0)
+            for t_index, t in enumerate(d.tiltak))
         if delmaal and index not in delmaal:
             continue
-        text = f"{index}. {d.tittel}"
-        if d.presisering:
-            text += f" ({d.presisering})"
-        rows.append(DelmaalRad(nummer=str(index), tekst=text, tiltak=tiltak_rows))
+        rows.append(DelmaalRad(nummer=d_number, tekst=text, tiltak=tiltak_rows))
     if plan.tiltak:
-        flat = tuple(tiltak_row("", t, data, lang) for t in plan.tiltak)
+        flat = tuple(tiltak_row("", t, data, lang, first=i == 0)
+                     for i, t in enumerate(plan.tiltak))
         rows.append(DelmaalRad(nummer="", tekst="", tiltak=flat))
     period = lang.year_range(plan.periode.fra, plan.periode.til)
     heading = title or plan.tiltakstabell.tittel or (
         lang.gettext("Goals and measures {period}").format(period=period))
-    columns = tuple(lang.label(c.value) for c in FORM_COLUMNS[form])
+    columns = tuple(labels[c.value] for c in FORM_COLUMNS[form])
     return TiltakTabellView(
         overskrift=heading,
         hovedmaal=plan.hovedmaal or "",
         form=form.value,
         kolonner=columns,
+        har_tidspunkt=any(t.tidspunkt for r in rows for t in r.tiltak),
         delmaal=tuple(rows),
         har_delmaal=bool(plan.delmaal),
         antall_tiltak=sum(len(r.tiltak) for r in rows),
@@ -187,10 +225,11 @@ def tiltak_document_view(data: SltData, lang: Language, doc: TiltakDokument,
     assert plan is not None, "checked when the data was loaded"
     if form is None and doc.kolonner:
         form = next((f for f, cols in FORM_COLUMNS.items() if cols == doc.kolonner), None)
-    table = tiltak_table(data, lang, form=form, delmaal=doc.delmaal)
+    labels = labels_for(lang, plan.etiketter, doc.etiketter, kind="tiltak")
+    table = tiltak_table(data, lang, labels, form=form, delmaal=doc.delmaal)
     period = lang.year_range(plan.periode.fra, plan.periode.til)
     title = doc.tittel or table.overskrift
-    dok = document_info(data, lang, kind="tiltak", title=title, period=period,
+    dok = document_info(data, lang, labels, kind="tiltak", title=title, period=period,
                         subtitle=plan.tittel)
-    return TiltakDokView(dok=dok, label=lang.labels, innledning=blocks(doc.innledning),
+    return TiltakDokView(dok=dok, label=labels, innledning=blocks(doc.innledning),
                          tiltak=table)
