@@ -236,7 +236,7 @@ def _text_colour(colour: str) -> str:
 
 
 def _draw_centre(ax: object, data: SltData, year: int, language: Language) -> None:
-    name = "\n".join(textwrap.wrap(data.kommune.visningsnavn, 16))
+    name = "\n".join(textwrap.wrap(language.kommune_name(data.kommune), 16))
     ax.text(0, 0.0, name, ha="center", va="center", fontsize=22, fontweight="bold",
             color="#1F3A5F", zorder=7, linespacing=1.1)
     ax.text(math.pi, 0.17, str(year), ha="center", va="center", fontsize=30,
@@ -272,7 +272,7 @@ def aarshjul_svg(data: SltData, *, lang: Language | str | None = None) -> bytes:
 def _title(data: SltData, lang: Language | str | None) -> str:
     language = _language(data, lang)
     year = data.moteplan.aar if data.moteplan else ""
-    return f"{language.label('aarshjul')} {year} – {data.kommune.visningsnavn}"
+    return f"{language.label('aarshjul')} {year} – {language.kommune_name(data.kommune)}"
 
 
 def alt_text(data: SltData, lang: Language | str | None = None) -> str:
@@ -281,7 +281,7 @@ def alt_text(data: SltData, lang: Language | str | None = None) -> str:
     language = _language(data, lang)
     schedule = expand(data)
     per_body = wheel_meetings(schedule)
-    parts = [language.gettext(ALT_INTRO).format(kommune=data.kommune.visningsnavn,
+    parts = [language.gettext(ALT_INTRO).format(kommune=language.kommune_name(data.kommune),
                                                 year=schedule.aar)]
     for body, meetings in per_body.items():
         name = organ_name(data, body, language)

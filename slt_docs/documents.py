@@ -366,7 +366,7 @@ def file_titles(data: SltData, lang: Language) -> dict[str, str]:
         wheel = f"{lang.label('aarshjul')} {data.moteplan.aar}"
         titles["aarshjul.png"] = titles["aarshjul.svg"] = wheel
         titles[CALENDAR_FILE] = lang.gettext(CALENDAR_NAME).format(
-            year=data.moteplan.aar, kommune=data.kommune.visningsnavn)
+            year=data.moteplan.aar, kommune=lang.kommune_name(data.kommune))
     return titles
 
 

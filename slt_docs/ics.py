@@ -79,7 +79,7 @@ def build_calendar(data: SltData, *, organ: str | None = None, lang: str | None 
     schedule = expand(data, organ=organ)
     language = get_language(lang or data.kommune.spraak)
     stamp = stamp or default_stamp(data)
-    kommune = data.kommune.visningsnavn
+    kommune = language.kommune_name(data.kommune)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -161,6 +161,8 @@ CONTEXT_WORDS: tuple[str, ...] = (
     NP_("ordinal", "1"), NP_("ordinal", "2"), NP_("ordinal", "3"), NP_("ordinal", "4"),
     NP_("ordinal", "5"), NP_("ordinal", "6"), NP_("ordinal", "7"), NP_("ordinal", "8"),
     NP_("ordinal", "9"), NP_("ordinal", "10"), NP_("ordinal", "-1"),
+    # The kommune's name on covers and in headers: «Aukra kommune».
+    N_("{name} municipality"),
     # "Adopted" agrees with the document it is said of (nynorsk: «Vedteken»
     # of a handlingsplan or møteplan, «Vedteke» of a mandat).
     NP_("adopted", "action plan"), NP_("adopted", "meeting plan"),

@@ -16,7 +16,7 @@ import gettext
 from babel import Locale
 from babel.numbers import format_decimal
 
-from ..models import Tidsrom
+from ..models import Kommune, Tidsrom
 from .catalog import load_translations
 from .labels import DEFINITE_ENDINGS, DOCUMENT_NOUNS, LABELS
 
@@ -69,6 +69,12 @@ class Language:
     def labels(self) -> dict[str, str]:
         """Every label of :data:`LABELS`, translated."""
         return {key: self.gettext(msgid) for key, msgid in LABELS.items()}
+
+    def kommune_name(self, kommune: Kommune) -> str:
+        """The kommune as documents name it: its ``fullt_navn``, else "Aukra
+        kommune" in the language's words."""
+        return kommune.fullt_navn or self.gettext("{name} municipality").format(
+            name=kommune.navn)
 
     def adopted(self, kind: str) -> str:
         """«Vedtatt» in bokmål; in nynorsk agreeing with the document it is

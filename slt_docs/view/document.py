@@ -67,11 +67,12 @@ def document_info(data: SltData, lang: Language, labels: Mapping[str, str], *, k
                   adopted: Vedtak | None = None) -> DokumentView:
     """The identity of one document of ``kind``, with the document's ``labels``."""
     kommune = data.kommune
+    name = lang.kommune_name(kommune)
     return DokumentView(
         kind=kind,
-        kommune=kommune.visningsnavn,
+        kommune=name,
         tittel=title,
-        topptekst=running_header(kommune.visningsnavn, kommune.navn, title),
+        topptekst=running_header(name, kommune.navn, title),
         undertittel=subtitle,
         periode=period,
         periode_i_tittel=bool(period) and period in title,
@@ -79,8 +80,7 @@ def document_info(data: SltData, lang: Language, labels: Mapping[str, str], *, k
         vedtatt=adopted_text(adopted, lang, labels["vedtatt"]),
         spraak=lang.code,
         har_logo=bool(kommune.logo),
-        logo_alt=kommune.logo_alt or lang.gettext("Logo of {kommune}").format(
-            kommune=kommune.visningsnavn),
+        logo_alt=kommune.logo_alt or lang.gettext("Logo of {kommune}").format(kommune=name),
         emne=labels["slt_navn"],
-        forfatter=kommune.visningsnavn,
+        forfatter=name,
     )

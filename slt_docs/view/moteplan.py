@@ -75,7 +75,8 @@ class HalvaarView:
 
 @frozen(kw_only=True)
 class MoteRad:
-    """A meeting in the list of all meetings in date order."""
+    """A meeting in the list of all meetings in date order; ``sted`` is its
+    own place or its body's usual one."""
 
     dato: str
     tid: str
@@ -286,7 +287,7 @@ def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
             dato=lang.date(day),
             tid=lang.time_range(m.tidsrom, prefix=False) if m.tidsrom else "",
             organ=organ_name(data, m.organ, lang),
-            sted=m.sted or "",
+            sted=m.sted or _usual(data, m.organ)[0],
             tema=" ".join(x for x in (theme, *extra) if x)))
 
     org = data.organisasjon

@@ -498,7 +498,7 @@ def nettside_view(data: SltData, lang: Language, *, day: dt.date,
     ``.ics`` from the meetings part); ``look`` the profile's colours and
     fonts; ``fragment`` asks for the content only."""
     page = data.nettside
-    kommune = data.kommune.visningsnavn
+    kommune = lang.kommune_name(data.kommune)
     title = (page.tittel if page and page.tittel else
              lang.gettext("SLT in {kommune}").format(kommune=kommune))
     views = [file_view(name, file_title, lang) for name, file_title in files]
