@@ -450,7 +450,7 @@ def tiltak_tables(doc, view: str = "tiltak") -> None:
     """Both shapes of the tiltak table; the view's ``form`` picks one."""
     tag(doc, f'{{%p if {view}.form == "full" %}}')
     # the tidspunkt column is left out when no tiltak has one
-    widths = [34.0, 56.0, 36.0, TAG_CELL_MM, 30.0, TAG_CELL_MM]
+    widths = [34.0, 56.0, 36.0, TAG_CELL_MM, 34.0, TAG_CELL_MM]
     table = _new_table(doc, widths, total=160.0)
     row = _add_row(table, widths, header=True)
     for cell, label in zip(row.cells, ("delmaal", "tiltak", "ansvar", None, "tidspunkt", None),

@@ -30,7 +30,8 @@ class Kontakt:
 
 @frozen(kw_only=True)
 class Kommune:
-    """The kommune: ``navn`` ("Aukra"), the written language of its documents
+    """The kommune: ``navn`` ("Aukra"; documents write "Aukra kommune" unless
+    ``fullt_navn`` says otherwise), the written language of its documents
     (``spraak``: ``nb`` bokmål or ``nn`` nynorsk, or any language that has a
     catalog), an optional logo file (relative to the data folder), contacts."""
 
@@ -45,7 +46,9 @@ class Kommune:
 
     @property
     def visningsnavn(self) -> str:
-        """The name as it stands on a cover: ``fullt_navn`` or "<navn> kommune"."""
+        """The name in the command line's (bokmål) messages: ``fullt_navn`` or
+        "<navn> kommune". Documents take it from the language instead
+        (:meth:`slt_docs.lang.Language.kommune_name`)."""
         return self.fullt_navn or f"{self.navn} kommune"
 
     def kontakt(self, rolle: Kontaktrolle) -> Kontakt | None:
