@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from ..lang import get_language
-from ..lang.labels import LABELS
+from ..lang.labels import LABEL_KEYS
 from ..view import HandlingsplanView, MandatDokView, TiltakDokView
 from ..view.common import is_view_class
 from ..view.moteplan import MoteplanView
@@ -168,11 +168,17 @@ def field_reference() -> str:
         out.append("")
     nb, nn = get_language("nb"), get_language("nn")
     out += ["## Faste ord: `label`", "",
-            "`label.<nøkkel>` gir ordet på dokumentets språk (bokmål eller nynorsk). "
-            "Nøklene:", "", "| nøkkel | bokmål | nynorsk |", "|---|---|---|"]
-    for key in sorted(LABELS):
-        out.append(f"| `{key}` | {_cell(nb.labels.get(key, ''))} | "
-                   f"{_cell(nn.labels.get(key, ''))} |")
+            "`label.<nøkkel>` gir ordet på dokumentets språk (bokmål eller nynorsk), "
+            "eller kommunens eget ord når dataene gir det i `etiketter` (i dokumentet, "
+            "eller for et organ i `n.label`/`g.label`/`organ.label`). Nøklene:", "",
+            "| nøkkel | bokmål | nynorsk |", "|---|---|---|"]
+    for key in sorted(LABEL_KEYS):
+        if key == "vedtatt":
+            words = [f"{lang.adopted('handlingsplan')} ({lang.adopted('mandat')} om et mandat)"
+                     for lang in (nb, nn)]
+        else:
+            words = [nb.labels.get(key, ""), nn.labels.get(key, "")]
+        out.append(f"| `{key}` | {_cell(words[0])} | {_cell(words[1])} |")
     return "\n".join(out) + "\n"
 
 

@@ -36,7 +36,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from lxml import etree
 
 from ..errors import Alvor, Problem
-from ..lang.labels import LABELS
+from ..lang.labels import LABEL_KEYS
 from ..render.safety import W_NS, read_zip
 from ..render.sandbox import REMOVED_FILTERS, SltSandbox, norwegian_jinja
 from ..view.common import LenkeView
@@ -349,9 +349,9 @@ class Checker:
                             f"{', '.join(sorted(self.pictures))})")
             return ANY
         if typing.get_origin(base) is dict:
-            if name not in LABELS:
+            if name not in LABEL_KEYS:
                 self.report(node.lineno, f"«label.{name}» er ikke et kjent fast ord"
-                            f"{_close(name, LABELS)}")
+                            f"{_close(name, LABEL_KEYS)}")
             return str
         if element_type(base) is not None:
             self.report(node.lineno, f"«.{name}» brukt på {_type_name(base)}; en liste har "
