@@ -879,3 +879,62 @@ def test_random_broken_yaml_never_crashes(tmp_path):
                 assert problem.linje is not None
                 detail = problem.melding.split("(teknisk:")[0]
                 assert not any(word in detail for word in ENGLISH), problem
+
+
+# -- the kommune's own words --------------------------------------------------------
+
+def test_unknown_label_key_suggests_the_right_one(read_text):
+    text = variant("  periode: 2022\n", "  periode: 2022\n  etiketter: {maalgrupe: Målgruppa}\n")
+    path, result = read_text(text)
+    line, col = position(text, "Målgruppa")
+    assert only_error(path, result) == (
+        f"{path}:{line}:{col}: feil: handlingsplan.etiketter.maalgrupe: «maalgrupe» er ingen "
+        "etikett; mente du «maalgruppe»?")
+
+
+def test_empty_own_label_is_an_error(read_text):
+    text = variant("  periode: 2022\n", "  periode: 2022\n  etiketter: {bakgrunn: ''}\n")
+    path, result = read_text(text)
+    line, col = position(text, "''")
+    assert only_error(path, result) == (
+        f"{path}:{line}:{col}: feil: handlingsplan.etiketter.bakgrunn: en etikett kan ikke "
+        "være tom")
+
+
+def test_body_label_that_a_body_does_not_print_is_a_warning(read_text):
+    text = variant("      navn: Politirådet\n",
+                   "      navn: Politirådet\n      etiketter: {oppfolging: Oppfølging}\n")
+    path, result = read_text(text)
+    line, col = position(text, "Oppfølging}")
+    assert only_warning(path, result) == (
+        f"{path}:{line}:{col}: advarsel: organisasjon.nivaa[0].etiketter.oppfolging: etiketten "
+        "«oppfolging» vises ikke for et organ; skriv den i dokumentets «etiketter», eller bruk "
+        "en av: beslutningsmyndighet, deltakere, forutsetning, mandat, moteverksemd, opploses, "
+        "strategimaal")
+    assert result.data.organisasjon.nivaa[0].etiketter == {"oppfolging": "Oppfølging"}
+
+
+def test_grid_month_outside_the_year_and_unknown_row(read_text):
+    text = variant("  aar: 2022\n", "  aar: 2022\n  halvaar:\n"
+                   "    - maaneder: [januar, januar 2024]\n      rader: [bystyret]\n")
+    path, result = read_text(text)
+    assert [str(p) for p in result.errors] == [
+        f"{path}:{position(text, 'januar 2024')[0]}:{position(text, 'januar 2024')[1]}: feil: "
+        "moteplan.halvaar[0].maaneder[1]: måneden 01.2024 er utenfor møteplanens år "
+        "(januar 2022 – januar 2023)",
+        f"{path}:{position(text, 'bystyret')[0]}:{position(text, 'bystyret')[1]}: feil: "
+        "moteplan.halvaar[0].rader[0].organ: finner ikke organet «bystyret» i organisasjonen; "
+        "kjente er: koordineringsgruppa, politiradet, utforende"]
+
+
+def test_a_meeting_outside_every_grid_is_a_warning(read_text):
+    """A kommune's own grid layout that leaves out the month of a held
+    meeting: the meeting would only be in the list of all meetings."""
+    text = variant("  aar: 2022\n", "  aar: 2022\n  halvaar:\n    - maaneder: [februar, mars]\n")
+    path, result = read_text(text)
+    assert result.errors == []
+    line, col = position(text, "- organ: politiradet")
+    assert [str(p) for p in result.warnings][0] == (
+        f"{path}:{line}:{col + 2}: advarsel: moteplan.moter[0]: møtet 25.01.2022 står ikke i "
+        "noe rutenett i «halvaar» (måneden eller organet mangler der); det vises bare i lista "
+        "over alle møter")

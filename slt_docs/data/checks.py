@@ -6,6 +6,7 @@ loader turns the path into file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -510,8 +511,10 @@ def _check_own_words(data: SltData) -> Iterator[Finding]:
     for at, labels, allowed in places:
         for key, text in labels.items():
             if key not in LABEL_KEYS:
-                yield ((*at, key), f"«{key}» er ingen etikett; kjente er: "
-                       f"{', '.join(sorted(LABEL_KEYS))}", ERROR)
+                close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+                hint = (f"mente du «{close[0]}»?" if close else
+                        "nøklene står i docs/template-fields.md («Faste ord»)")
+                yield (*at, key), f"«{key}» er ingen etikett; {hint}", ERROR
             elif key not in allowed:
                 yield ((*at, key), f"etiketten «{key}» vises ikke for et organ; skriv den i "
                        "dokumentets «etiketter», eller bruk en av: "
