@@ -934,7 +934,7 @@ def test_a_meeting_outside_every_grid_is_a_warning(read_text):
     path, result = read_text(text)
     assert result.errors == []
     line, col = position(text, "- organ: politiradet")
-    assert [str(p) for p in result.warnings][0] == (
+    assert str(result.warnings[0]) == (
         f"{path}:{line}:{col + 2}: advarsel: moteplan.moter[0]: møtet 25.01.2022 står ikke i "
         "noe rutenett i «halvaar» (måneden eller organet mangler der); det vises bare i lista "
         "over alle møter")
