@@ -503,6 +503,8 @@ def _check_own_words(data: SltData) -> Iterator[Finding]:
         places.append((("handlingsplan", "etiketter"), data.handlingsplan.etiketter, LABEL_KEYS))
     if data.moteplan is not None:
         places.append((("moteplan", "etiketter"), data.moteplan.etiketter, LABEL_KEYS))
+    if data.nettside is not None:
+        places.append((("nettside", "etiketter"), data.nettside.etiketter, LABEL_KEYS))
     for kind in ("mandat", "tiltak"):
         for index, doc in enumerate(getattr(data.dokumenter, kind)):
             places.append((("dokumenter", kind, index, "etiketter"), doc.etiketter, LABEL_KEYS))

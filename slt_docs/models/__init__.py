@@ -43,7 +43,6 @@ from .nettside import (
     Dokumentgruppe,
     Nettside,
     Nettsidedel,
-    NettsideOverskrifter,
     NettsideSeksjon,
 )
 from .organisasjon import (
@@ -104,7 +103,6 @@ __all__ = [
     "Motestatus",
     "Moteverksemd",
     "Nettside",
-    "NettsideOverskrifter",
     "NettsideSeksjon",
     "Nettsidedel",
     "Nivaa",

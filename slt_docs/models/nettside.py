@@ -59,36 +59,24 @@ class Dokumentgruppe:
 
 
 @frozen(kw_only=True)
-class NettsideOverskrifter:
-    """The kommune's own headings for the page's parts; each one left out
-    gets our fixed word ("Organisering", "Kontakt" …). ``oppgaver`` heads
-    the coordinator's list of tasks ("Dette er nokre av oppgåvene til
-    SLT-koordinatoren")."""
-
-    organisering: str | None = None
-    koordinator: str | None = None
-    oppgaver: str | None = None
-    moteforum: str | None = None
-    moter: str | None = None
-    dokumenter: str | None = None
-    kontakt: str | None = None
-
-
-@frozen(kw_only=True)
 class Nettside:
     """The web page's own content: ``tittel`` (default "SLT i <kommune>"),
-    the ``innledning`` under it, the kommune's own ``seksjoner``, its own
-    headings for the page's parts (``overskrifter``), the groups of its own
-    documents (``dokumenter``) and how many of the next meetings the page
-    lists (``antall_moter``)."""
+    the ``innledning`` under it, the kommune's own ``seksjoner``, the groups
+    of its own documents (``dokumenter``) and how many of the next meetings
+    the page lists (``antall_moter``).
+
+    ``etiketter`` holds the kommune's own words for the page's headings and
+    labels by key, as in the other documents: ``organisering``,
+    ``koordinator`` (default: the coordinator's ``tittel``), ``oppgaver``
+    ("Dette er nokre av oppgåvene til SLT-koordinatoren"), ``moteforum``,
+    ``neste_moter``, ``dokumenter``, ``kontakt`` …"""
 
     tittel: str | None = None
+    etiketter: dict[str, str] = field(factory=dict)
     innledning: tuple[Blokk, ...] = ()
     seksjoner: tuple[NettsideSeksjon, ...] = ()
-    overskrifter: NettsideOverskrifter = field(factory=NettsideOverskrifter)
     dokumenter: tuple[Dokumentgruppe, ...] = ()
     antall_moter: int = 8
 
 
-__all__ = ["Dokumentgruppe", "Nettside", "NettsideOverskrifter", "NettsideSeksjon",
-           "Nettsidedel"]
+__all__ = ["Dokumentgruppe", "Nettside", "NettsideSeksjon", "Nettsidedel"]

@@ -317,11 +317,6 @@ def _section(section: NettsideSeksjon, anchor: str) -> SideSeksjonView:
     return SideSeksjonView(id=anchor, tittel=section.tittel or "", blokker=blocks(section.innhold))
 
 
-def _heading(page: Nettside | None, part: str, default: str) -> str:
-    own = getattr(page.overskrifter, part) if page is not None else None
-    return own or default
-
-
 def _organisation(data: SltData, lang: Language, page: Nettside | None,
                   labels: Mapping[str, str]) -> OrganiseringDel | None:
     org = data.organisasjon
@@ -332,22 +327,23 @@ def _organisation(data: SltData, lang: Language, page: Nettside | None,
                                  beskrivelse=blocks(n.beskrivelse), leder=n.leder or "")
                    for n in org.nivaa)
     return OrganiseringDel(id="slt-organisering",
-                           overskrift=_heading(page, "organisering", lang.label("organisering")),
+                           overskrift=labels["organisering"],
                            innledning=blocks(org.innledning), nivaa=levels, seksjoner=placed)
 
 
-def _coordinator(data: SltData, lang: Language, page: Nettside | None) -> KoordinatorDel | None:
+def _coordinator(data: SltData, page: Nettside | None,
+                 labels: Mapping[str, str]) -> KoordinatorDel | None:
     coordinator = data.organisasjon.koordinator
     placed = _sections(page, Nettsidedel.koordinator)
     if coordinator is None and not placed:
         return None
     return KoordinatorDel(
         id="slt-koordinator",
-        overskrift=_heading(page, "koordinator", coordinator.tittel if coordinator else
-                            lang.label("koordinator")),
+        overskrift=(page.etiketter.get("koordinator") if page else None) or (
+            coordinator.tittel if coordinator else labels["koordinator"]),
         rolle=blocks(coordinator.rolle) if coordinator else (),
         seksjoner=placed,
-        oppgaver_overskrift=_heading(page, "oppgaver", lang.label("oppgaver")),
+        oppgaver_overskrift=labels["oppgaver"],
         oppgaver=coordinator.oppgaver if coordinator else (),
     )
 
@@ -361,13 +357,14 @@ def _forum(forum: Moteforum, lang: Language) -> ForumView:
                      beskrivelse=blocks(forum.beskrivelse))
 
 
-def _forums(data: SltData, lang: Language, page: Nettside | None) -> MoteforumDel | None:
+def _forums(data: SltData, lang: Language, page: Nettside | None,
+            labels: Mapping[str, str]) -> MoteforumDel | None:
     placed = _sections(page, Nettsidedel.moteforum)
     forums = data.organisasjon.moteforum
     if not (forums or placed):
         return None
     return MoteforumDel(id="slt-moteforum",
-                        overskrift=_heading(page, "moteforum", lang.label("moteforum")),
+                        overskrift=labels["moteforum"],
                         forum=tuple(_forum(f, lang) for f in forums), seksjoner=placed)
 
 
@@ -391,7 +388,7 @@ def next_meetings(data: SltData, day: dt.date, count: int) -> tuple[KonkretMoete
 
 
 def _meetings(data: SltData, lang: Language, page: Nettside | None, day: dt.date,
-              calendar: FilView | None) -> MoterDel | None:
+              calendar: FilView | None, labels: Mapping[str, str]) -> MoterDel | None:
     placed = _sections(page, Nettsidedel.moter)
     if data.moteplan is None and not placed:
         return None
@@ -399,7 +396,7 @@ def _meetings(data: SltData, lang: Language, page: Nettside | None, day: dt.date
     rows = tuple(_meeting_row(m, data, lang) for m in next_meetings(data, day, count))
     when = lang.date(day, weekday=False)
     none = lang.gettext("No meetings are planned from {date} on.").format(date=when)
-    return MoterDel(id="slt-moter", overskrift=_heading(page, "moter", lang.label("neste_moter")),
+    return MoterDel(id="slt-moter", overskrift=labels["neste_moter"],
                     tabelltekst=lang.gettext("Meetings from {date} on").format(date=when),
                     moter=rows, ingen="" if rows or data.moteplan is None else none,
                     kalender=calendar, seksjoner=placed)
@@ -422,8 +419,8 @@ def file_view(name: str, title: str, lang: Language) -> FilView:
     return FilView(tekst=text, href=PurePosixPath(name).as_posix())
 
 
-def _documents(lang: Language, page: Nettside | None,
-               files: tuple[FilView, ...]) -> DokumenterDel | None:
+def _documents(lang: Language, page: Nettside | None, files: tuple[FilView, ...],
+               labels: Mapping[str, str]) -> DokumenterDel | None:
     placed = _sections(page, Nettsidedel.dokumenter)
     groups = tuple(DokumentgruppeView(tittel=g.tittel, lenker=tuple(
         LenkeView(tekst=link.tekst or link.url, url=link.url) for link in g.lenker))
@@ -431,7 +428,7 @@ def _documents(lang: Language, page: Nettside | None,
     if not (files or groups or placed):
         return None
     return DokumenterDel(id="slt-dokumenter",
-                         overskrift=_heading(page, "dokumenter", lang.label("dokumenter")),
+                         overskrift=labels["dokumenter"],
                          filer_overskrift=lang.label("nedlasting"), filer=files, grupper=groups,
                          seksjoner=placed)
 
@@ -456,15 +453,16 @@ def contact_view(contact: Kontakt, lang: Language) -> KontaktView:
                        epost_url=f"mailto:{contact.epost}" if contact.epost else "",
                        telefon=contact.telefon or "",
                        telefon_url=_phone_url(contact.telefon or ""),
-                       merknad=capitalize(contact.merknad or ""))
+                       merknad=contact.merknad or "")
 
 
-def _contacts(data: SltData, lang: Language, page: Nettside | None) -> KontaktDel | None:
+def _contacts(data: SltData, lang: Language, page: Nettside | None,
+              labels: Mapping[str, str]) -> KontaktDel | None:
     placed = _sections(page, Nettsidedel.kontakt)
     contacts = data.kommune.kontakter
     if not (contacts or placed):
         return None
-    return KontaktDel(id="slt-kontakt", overskrift=_heading(page, "kontakt", lang.label("kontakt")),
+    return KontaktDel(id="slt-kontakt", overskrift=labels["kontakt"],
                       kontakter=tuple(contact_view(c, lang) for c in contacts), seksjoner=placed)
 
 
@@ -505,13 +503,13 @@ def nettside_view(data: SltData, lang: Language, *, day: dt.date,
     calendar = next((v for v, (name, _) in zip(views, files, strict=True)
                      if name.lower().endswith(".ics")), None)
     top = _sections(page, Nettsidedel.innledning)
-    labels = labels_for(lang, kind="nettside")
+    labels = labels_for(lang, page.etiketter if page else {}, kind="nettside")
     organisation = _organisation(data, lang, page, labels)
-    coordinator = _coordinator(data, lang, page)
-    forums = _forums(data, lang, page)
-    meetings = _meetings(data, lang, page, day, calendar)
-    documents = _documents(lang, page, tuple(views))
-    contacts = _contacts(data, lang, page)
+    coordinator = _coordinator(data, page, labels)
+    forums = _forums(data, lang, page, labels)
+    meetings = _meetings(data, lang, page, day, calendar, labels)
+    documents = _documents(lang, page, tuple(views), labels)
+    contacts = _contacts(data, lang, page, labels)
     parts = (organisation, coordinator, forums, meetings, documents, contacts)
     contents = [DelLenke(id=s.id, overskrift=s.tittel) for s in top if s.tittel]
     contents += [DelLenke(id=p.id, overskrift=p.overskrift) for p in parts if p is not None]
