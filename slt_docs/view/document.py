@@ -77,7 +77,7 @@ def document_info(data: SltData, lang: Language, labels: Mapping[str, str], *, k
         periode=period,
         periode_i_tittel=bool(period) and period in title,
         slt_navn=labels["slt_navn"],
-        vedtatt=adopted_text(adopted, lang, labels["vedtatt"]),
+        vedtatt=adopted_text(adopted, lang, labels.get("vedtatt", "")),
         spraak=lang.code,
         har_logo=bool(kommune.logo),
         logo_alt=kommune.logo_alt or lang.gettext("Logo of {kommune}").format(kommune=name),
