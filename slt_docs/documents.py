@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
@@ -29,10 +29,14 @@ from .packs.pack import TemplatePack, open_pack
 from .profile import Profile, apply_profile, load_profile, profile_look
 from .render.docx import Picture, render_docx
 from .render.html import render_html
+from .render.toc import table_of_contents
 from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
 from .view.moteplan import moteplan_view
 from .view.nettside import nettside_view
+
+if TYPE_CHECKING:
+    from .render.office import OfficeSession
 
 
 class DocKind(enum.Enum):
@@ -161,7 +165,8 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
            template: str | Path | TemplatePack | None = None,
            profile: str | Path | Profile | None = None,
            dato: dt.date | None = None, fragment: bool = False,
-           filer: tuple[tuple[str, str], ...] | None = None) -> bytes:
+           filer: tuple[tuple[str, str], ...] | None = None,
+           office: OfficeSession | None = None) -> bytes:
     """Render one document and return its bytes — .docx, or for
     ``"nettside"`` the web page as UTF-8 HTML — (also written to ``output``
     when given, atomically). ``data`` is a loaded model or a path to a
@@ -174,8 +179,11 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
     ``fragment`` gives the content only (no ``<html>``/``<head>``) for a
     publishing system, and ``filer`` lists the files it links to as (name
     relative to the page, title) — default: those :func:`render_all` writes
-    beside it. Raises :class:`SltError` (with a Norwegian message) for bad
-    data, options or templates."""
+    beside it. ``office`` is a LibreOffice session
+    (:class:`slt_docs.OfficeSession`): with it the table of contents gets the
+    page numbers of LibreOffice's layout, without it the entries only. Raises
+    :class:`SltError` (with a Norwegian message) for bad data, options or
+    templates, and LibreOffice's faults."""
     if not isinstance(data, SltData):
         data = load(data)
     kind = parse_kind(doc)
@@ -184,14 +192,16 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
                       template=_template_option(template),
                       profile=_profile_option(profile), dato=dato, fragment=fragment,
                       filer=tuple(filer) if filer is not None else None)
-    result = render_bytes(data, kind, options)
+    result = render_bytes(data, kind, options, office=office)
     if output is not None:
         write_atomic(output, result)
     return result
 
 
-def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
-    """Render ``kind`` with ``options`` into .docx bytes (HTML for the web page)."""
+def render_bytes(data: SltData, kind: DocKind, options: Options,
+                 office: OfficeSession | None = None) -> bytes:
+    """Render ``kind`` with ``options`` into .docx bytes (HTML for the web
+    page); the table of contents laid out by ``office`` when given."""
     language = _language(data, options)
     if kind is DocKind.nettside:
         return render_page(data, language, options)
@@ -206,8 +216,9 @@ def render_bytes(data: SltData, kind: DocKind, options: Options) -> bytes:
     if wheel_alt:
         pictures["aarshjul"] = Picture(source=aarshjul_png(data, lang=language), width_mm=135,
                                        alt=wheel_alt)
-    return render_docx(template, view, language, pictures=pictures,
+    docx = render_docx(template, view, language, pictures=pictures,
                        created=document_date(data, kind), template_name=name, trusted=trusted)
+    return table_of_contents(docx, office, name=output_name(kind, options.organ))
 
 
 def _template_option(template: str | Path | TemplatePack | None) -> Path | TemplatePack | None:
@@ -301,13 +312,14 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
                form: str | Tabellform | None = None,
                template: str | Path | TemplatePack | None = None,
                profile: str | Path | Profile | None = None,
-               dato: dt.date | None = None) -> list[Path]:
+               dato: dt.date | None = None,
+               office: OfficeSession | None = None) -> list[Path]:
     """Write every document the data supports into ``folder`` — the Word
     documents, the årshjul and the calendar (``moteplan.ics``) when there is
     a møteplan, and last the web page (``nettside.html``) linking to them —
     and return the paths. ``template`` is a template pack (kinds it lacks
-    use the defaults); ``profile`` as for :func:`render`; ``dato`` the day
-    the page's next meetings are counted from (default today)."""
+    use the defaults); ``profile`` and ``office`` as for :func:`render`;
+    ``dato`` the day the page's next meetings are counted from (default today)."""
     if not isinstance(data, SltData):
         data = load(data)
     pack = _template_option(template)
@@ -324,7 +336,7 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     for kind, organ in available_documents(data):
         path = folder / output_name(kind, organ)
         render(data, kind, lang=lang, organ=organ, form=form, output=path, template=pack,
-               profile=look)
+               profile=look, office=office)
         written.append(path)
     if data.moteplan is not None:
         written += write_aarshjul(data, folder / "aarshjul.png", lang=lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from ..documents import DocKind, output_name, parse_kind, render, render_all, write_page
 from ..errors import SltError
-from ..render.pdf import to_pdf
+from ..models import SltData
+from ..render.pdf import OfficeMissing, OfficeSession, export_pdf
+from ..render.toc import has_toc
 from .common import EXIT_BAD_INPUT, EXIT_OK, notices, read_or_report
 
 
@@ -35,10 +38,50 @@ def _parse_dato(text: str | None) -> dt.date | None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """``slt-docs render PATH [--doc KIND] [-o OUT]``: make the documents."""
+    """``slt-docs render PATH [--doc KIND] [-o OUT] [--pdf]``: make the documents.
+
+    One LibreOffice session serves the whole command: the page numbers of
+    every table of contents and every PDF. Without LibreOffice the
+    documents are still made (tables of contents without page numbers),
+    unless ``--pdf`` asks for what only LibreOffice can do."""
     data = read_or_report(args.path, "ingen dokumenter laget")
     if data is None:
         return EXIT_BAD_INPUT
+    if args.pdf and args.uten_libreoffice:
+        raise SltError("--pdf trenger LibreOffice og kan ikke brukes med --uten-libreoffice")
+    office, missing = None, None
+    if not args.uten_libreoffice:
+        try:
+            office = OfficeSession()
+        except OfficeMissing as exc:
+            if args.pdf:
+                raise
+            missing = exc
+    with office if office is not None else contextlib.nullcontext():
+        written = _render(args, data, office)
+        for path in written:
+            print(f"skrev {path}")
+        if missing is not None and any(
+                p.suffix == ".docx" and has_toc(p.read_bytes()) for p in written):
+            print(f"merk: {missing}; innholdsfortegnelsen får ingen sidetall før den oppdateres "
+                  "i Word (F9)", file=sys.stderr)
+        if args.pdf:
+            assert office is not None
+            pdfs = [export_pdf(office, p, p.with_suffix(".pdf"))
+                    for p in written if p.suffix == ".docx"]
+            for pdf in pdfs:
+                print(f"skrev {pdf}")
+            page = next((p for p in written if p.name == output_name(DocKind.nettside)), None)
+            if page is not None and not args.doc:
+                # the page links the PDFs too, now that they are written
+                with notices():
+                    write_page(data, page, [*written, *pdfs], lang=args.lang,
+                               template=args.template, profile=args.profile,
+                               dato=_parse_dato(args.dato))
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace, data: SltData, office: OfficeSession | None) -> list[Path]:
     delmaal = _parse_delmaal(args.delmaal)
     dato = _parse_dato(args.dato)
     if args.fragment and not (args.doc and parse_kind(args.doc) is DocKind.nettside):
@@ -51,32 +94,12 @@ def cmd_render(args: argparse.Namespace) -> int:
         with notices():
             render(data, kind, lang=args.lang, output=output, organ=args.organ,
                    delmaal=delmaal, form=args.tabell, template=args.template,
-                   profile=args.profile, dato=dato, fragment=args.fragment)
-        written = [output]
-    else:
-        folder = args.output or Path("out")
-        with notices():
-            written = render_all(data, folder, lang=args.lang, form=args.tabell,
-                                 template=args.template, profile=args.profile, dato=dato)
-    for path in written:
-        print(f"skrev {path}")
-    if args.pdf:
-        pairs = [(p, p.with_suffix(".pdf")) for p in written if p.suffix == ".docx"]
-        updated = to_pdf(pairs)
-        for _, pdf in pairs:
-            print(f"skrev {pdf}")
-        page = next((p for p in written if p.name == output_name(DocKind.nettside)), None)
-        if page is not None and not args.doc:
-            # the page links the PDFs too, now that they are written
-            with notices():
-                write_page(data, page, [*written, *(pdf for _, pdf in pairs)], lang=args.lang,
-                           template=args.template, profile=args.profile, dato=dato)
-        if not updated:
-            print("merk: innholdsfortegnelsen i PDF-en ble ikke oppdatert (LibreOffice mangler "
-                  "UNO-støtte; installer python3-uno)", file=sys.stderr)
-    return EXIT_OK
-
-
+                   profile=args.profile, dato=dato, fragment=args.fragment, office=office)
+        return [output]
+    with notices():
+        return render_all(data, args.output or Path("out"), lang=args.lang, form=args.tabell,
+                          template=args.template, profile=args.profile, dato=dato,
+                          office=office)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -105,7 +128,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     rend.add_argument("--profile", type=Path, metavar="PROFIL",
                       help="kommunens profildokument (.docx): stiler, tema, sideoppsett, topp- "
                       "og bunntekst med logo (standard: kommune.profil i dataene)")
-    rend.add_argument("--pdf", action="store_true", help="lag også PDF med LibreOffice")
+    rend.add_argument("--pdf", action="store_true",
+                      help="lag også PDF/UA (universelt utformet PDF) med LibreOffice")
+    rend.add_argument("--uten-libreoffice", action="store_true",
+                      help="ikke bruk LibreOffice: raskere, men innholdsfortegnelsen får ingen "
+                      "sidetall før den oppdateres i Word (F9)")
     rend.add_argument("--dato", metavar="ÅÅÅÅ-MM-DD",
                       help="for nettsiden: vis de neste møtene fra og med denne dagen "
                       "(standard: i dag)")

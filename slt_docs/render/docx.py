@@ -5,8 +5,8 @@ The view is the whole context: the template sees the view's fields (``dok``,
 ``bilde.aarshjul``) and the helper ``lenke(...)`` for hyperlinks. After
 rendering, the document gets its properties (title, subject, author, fixed
 dates), its language (nb-NO/nn-NO, for spell-checking), alt text on every
-picture and a request to update the table of contents when opened; the zip is
-written with fixed timestamps so the same input gives the same bytes.
+picture; the zip is written with fixed timestamps so the same input gives the
+same bytes. (The table of contents is filled in afterwards: :mod:`.toc`.)
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def _template_problem(name: str, exc: TemplateError) -> Problem:
 
 
 def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) -> None:
-    """Document properties, language, TOC update request."""
+    """Document properties and language."""
     document = tpl.docx
     dok = getattr(view, "dok", None)
     props = document.core_properties
@@ -217,13 +217,6 @@ def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) 
     props.revision = 1
     props.comments = ""
     _set_language(document, lang.bcp47)
-    if any("TOC" in (el.text or "") for el in document.element.body.iter(qn("w:instrText"))):
-        settings = document.settings.element
-        for old in settings.findall(qn("w:updateFields")):
-            settings.remove(old)
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
 
 
 def _set_language(document: Any, tag: str) -> None:

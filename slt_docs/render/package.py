@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Mapping
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """The timestamp every zip entry gets, so the same input gives the same bytes."""
@@ -12,9 +13,10 @@ COMPRESS_LEVEL = 6
 """zlib's level for every part; also zlib's default, which python-docx writes with."""
 
 
-def normalize_zip(data: bytes) -> bytes:
+def normalize_zip(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:
     """Rewrite a .docx with fixed timestamps and attributes, ``[Content_Types].xml``
-    first and the other parts in name order.
+    first and the other parts in name order; the parts named in ``replace``
+    get the new content given there.
 
     A part the source holds deflated is copied as it is compressed: python-docx
     deflates with zlib's default level, which is :data:`COMPRESS_LEVEL`, so
@@ -31,6 +33,9 @@ def normalize_zip(data: bytes) -> bytes:
                 info.external_attr = 0o644 << 16
                 info.create_system = 0
                 part = src.getinfo(name)
+                if replace is not None and name in replace:
+                    dst.writestr(info, replace[name], compresslevel=COMPRESS_LEVEL)
+                    continue
                 raw = _deflated_bytes(data, part)
                 if raw is None:
                     dst.writestr(info, src.read(name), compresslevel=COMPRESS_LEVEL)

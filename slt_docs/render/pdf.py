@@ -1,104 +1,101 @@
-"""Word → PDF through LibreOffice, with the table of contents filled in.
+"""Word → PDF/UA-1 through LibreOffice.
 
-LibreOffice does not update a TOC field on its own when converting, so the
-conversion runs a small UNO script (``_uno_convert.py``) under a Python that
-has LibreOffice's ``uno`` module: LibreOffice's own bundled Python, or the
-system Python with Debian's ``python3-uno``. It updates every index and field
-and exports a tagged PDF. Without UNO it falls back to ``soffice
---convert-to pdf`` (the TOC then keeps its placeholder) and says so.
+LibreOffice (in an :class:`~slt_docs.render.office.OfficeSession`) updates
+the document's indexes and fields and exports a tagged PDF with PDF/UA-1
+identification (its ``PDFUACompliance`` option, LibreOffice 7.0 or newer).
+This module then completes what LibreOffice leaves out, with pikepdf: the
+document language in the XMP metadata (``dc:language``, which LibreOffice 7.4
+does not write), and makes sure of the catalog language, the display of the
+document title and the tab order on pages with links. The PDF is written
+next to its final name and moved into place, so a failure leaves no
+half-written file.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import SltError
+from .office import (
+    ConversionError,
+    OfficeCrashed,
+    OfficeError,
+    OfficeMissing,
+    OfficeSession,
+    OfficeTimeout,
+    find_soffice,
+    find_uno_python,
+)
 
-TIMEOUT_SECONDS = 300
-UNO_SCRIPT = Path(__file__).resolve().parent.parent / "_uno_convert.py"
+PdfError = OfficeError
+"""The error of this module (the name used before sessions existed)."""
 
-
-class PdfError(SltError):
-    """LibreOffice is missing or could not convert a document."""
-
-
-def find_soffice() -> Path | None:
-    """LibreOffice's ``soffice``: ``$SLT_DOCS_SOFFICE``, the PATH, or the usual places."""
-    env = os.environ.get("SLT_DOCS_SOFFICE")
-    candidates = [env] if env else []
-    candidates += [shutil.which("soffice"), shutil.which("libreoffice"),
-                   "/usr/lib/libreoffice/program/soffice",
-                   "/opt/libreoffice/program/soffice",
-                   "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                   r"C:\Program Files\LibreOffice\program\soffice.exe"]
-    for c in candidates:
-        if c and Path(c).is_file():
-            return Path(c)
-    return None
+__all__ = ["ConversionError", "OfficeCrashed", "OfficeError", "OfficeMissing", "OfficeSession",
+           "OfficeTimeout", "PdfError", "export_pdf", "find_soffice", "find_uno_python",
+           "finish_pdf", "to_pdf"]
 
 
-def find_uno_python(soffice: Path) -> Path | None:
-    """A Python interpreter that can ``import uno``."""
-    program = soffice.resolve().parent
-    candidates = [program / "python", program / "python.exe", Path("/usr/bin/python3")]
-    for c in candidates:
-        if not c.is_file():
-            continue
-        try:
-            ok = subprocess.run([str(c), "-c", "import uno"], capture_output=True,
-                                timeout=60).returncode == 0
-        except (OSError, subprocess.TimeoutExpired):
-            ok = False
-        if ok:
-            return c
-    return None
-
-
-def to_pdf(pairs: Sequence[tuple[Path, Path]]) -> bool:
-    """Convert each ``(docx, pdf)`` pair in one LibreOffice session. Returns
-    True when the TOC was updated (UNO), False for the plain fallback."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise PdfError("fant ikke LibreOffice (soffice); installer det, f.eks. "
-                       "«apt-get install libreoffice-writer-nogui python3-uno», eller sett "
-                       "SLT_DOCS_SOFFICE til stien")
-    python = find_uno_python(soffice)
-    with tempfile.TemporaryDirectory(prefix="slt_docs_lo_") as profile:
-        if python is not None:
-            args = [str(python), str(UNO_SCRIPT), str(soffice), profile]
-            for src, dst in pairs:
-                args += [str(src.resolve()), str(dst.resolve())]
-            _run(args)
-            updated = True
-        else:
-            updated = False
-            for src, dst in pairs:
-                with tempfile.TemporaryDirectory(prefix="slt_docs_pdf_") as outdir:
-                    _run([str(soffice), "--headless", "--norestore",
-                          f"-env:UserInstallation={Path(profile).as_uri()}",
-                          "--convert-to", "pdf", "--outdir", outdir, str(src)])
-                    produced = Path(outdir) / (src.stem + ".pdf")
-                    if not produced.is_file():
-                        raise PdfError(f"LibreOffice laget ingen PDF av {src.name}")
-                    shutil.move(str(produced), dst)
+def to_pdf(pairs: Sequence[tuple[Path, Path]], *, office: OfficeSession | None = None) -> None:
+    """Convert each ``(docx, pdf)`` pair to PDF/UA-1 in one LibreOffice
+    session: ``office`` when given, else one started (and ended) here."""
+    if office is None:
+        with OfficeSession() as session:
+            to_pdf(pairs, office=session)
+        return
     for src, dst in pairs:
-        if not dst.is_file() or dst.stat().st_size == 0:
-            raise PdfError(f"LibreOffice laget ingen PDF av {src.name}")
-    return updated
+        export_pdf(office, src, dst)
 
 
-def _run(args: list[str]) -> None:
+def export_pdf(office: OfficeSession, docx: str | Path, pdf: str | Path) -> Path:
+    """Export one .docx as PDF/UA-1 through ``office``; returns the PDF's path."""
+    docx, pdf = Path(docx), Path(pdf)
+    if not docx.is_file():
+        raise ConversionError(f"finner ikke {docx}")
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp.pdf")
     try:
-        result = subprocess.run(args, capture_output=True, timeout=TIMEOUT_SECONDS, text=True)
-    except subprocess.TimeoutExpired as exc:
-        raise PdfError(f"LibreOffice brukte mer enn {TIMEOUT_SECONDS} sekunder") from exc
-    except OSError as exc:
-        raise PdfError(f"kunne ikke starte LibreOffice: {exc.strerror}") from exc
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
-        raise PdfError(f"LibreOffice kunne ikke lage PDF ({detail[0]})")
+        office.export_pdf(docx, tmp)
+        finish_pdf(tmp, title=docx.stem, producer=office.version)
+        os.replace(tmp, pdf)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return pdf
+
+
+def finish_pdf(path: str | Path, *, title: str = "", producer: str = "") -> None:
+    """Complete LibreOffice's PDF/UA-1 export in place: ``dc:language`` from
+    the catalog's ``/Lang``; ``dc:title`` (``title`` when the document has
+    none); ``/DisplayDocTitle``; ``/Tabs /S`` on every page with annotations.
+    Raises :class:`OfficeError` when the PDF is not tagged or carries no
+    PDF/UA identification (a LibreOffice older than 7.0)."""
+    import pikepdf
+
+    path = Path(path)
+    try:
+        pdf = pikepdf.open(path, allow_overwriting_input=True)
+    except (pikepdf.PdfError, OSError) as exc:
+        raise ConversionError(f"LibreOffice laget en PDF som ikke kan leses ({exc})") from exc
+    with pdf:
+        root = pdf.Root
+        if "/StructTreeRoot" not in root:
+            raise OfficeError("LibreOffice laget en PDF uten struktur (tagger); universell "
+                              "utforming krever merket PDF")
+        lang = str(root.get("/Lang", "")).strip()
+        prefs = root.get("/ViewerPreferences")
+        if not isinstance(prefs, pikepdf.Dictionary):
+            prefs = root.ViewerPreferences = pikepdf.Dictionary()
+        prefs.DisplayDocTitle = True
+        for page in pdf.pages:
+            if "/Annots" in page.obj and len(page.obj.Annots) > 0:
+                page.obj.Tabs = pikepdf.Name.S
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            if meta.get("pdfuaid:part") != "1":
+                version = f" {producer}" if producer else ""
+                raise OfficeError(f"LibreOffice{version} kan ikke lage PDF/UA (universell "
+                                  "utforming); oppgrader til LibreOffice 7.0 eller nyere")
+            if lang:
+                meta["dc:language"] = {lang}
+            if not meta.get("dc:title") and title:
+                meta["dc:title"] = title
+        pdf.save(path)
