@@ -4,7 +4,7 @@ Runs under a Python that can ``import uno`` (Debian's python3-uno with the
 system Python, or the Python bundled with LibreOffice), never inside
 slt_docs' own interpreter, and uses the standard library only.
 
-Usage: PYTHON _uno_worker.py PIPE_NAME CONNECT_TIMEOUT OFFICE_PGID
+Usage: PYTHON _uno_worker.py PIPE_NAME CONNECT_TIMEOUT OFFICE_PGID SESSION_DIR
 
 It connects to the LibreOffice the session started (listening on the named
 pipe), answers ``{"ok": true, "ready": true, "version": "7.4.7.2"}`` and
@@ -23,12 +23,14 @@ KIND ``"office"`` when the connection to LibreOffice is lost (it crashed)
 and ``"job"`` when this one document could not be handled. Documents are
 opened hidden and read-only and closed without saving: LibreOffice never
 writes a .docx. When stdin closes (the session's process ended without
-saying goodbye), the worker ends LibreOffice's process group and exits.
+saying goodbye, e.g. it was killed), the worker ends LibreOffice's process
+group, removes the session's folder (LibreOffice's profile) and exits.
 """
 
 import json
 import os
 import re
+import shutil
 import signal
 import sys
 import time
@@ -156,12 +158,17 @@ class Worker:
             pass
 
 
-def _kill_office(pgid):
+def _orphaned(pgid, folder):
+    """The session went away without closing: end LibreOffice, remove its profile."""
     if pgid > 0 and hasattr(os, "killpg"):
         try:
+            os.killpg(pgid, signal.SIGTERM)
+            time.sleep(2)
             os.killpg(pgid, signal.SIGKILL)
         except OSError:
             pass
+    if folder and os.path.basename(folder).startswith("slt_docs_office_"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv):
@@ -169,7 +176,7 @@ def main(argv):
     # stdout (LibreOffice, a library) lands on stderr instead.
     out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)
-    pipe, timeout, pgid = argv[1], float(argv[2]), int(argv[3])
+    pipe, timeout, pgid, folder = argv[1], float(argv[2]), int(argv[3]), argv[4]
 
     def reply(obj):
         out.write(json.dumps(obj, ensure_ascii=True) + "\n")
@@ -200,7 +207,7 @@ def main(argv):
             reply({"ok": False, "error": kind, "detail": f"{type(exc).__name__}: {exc}"})
         except Exception as exc:
             reply({"ok": False, "error": "job", "detail": f"{type(exc).__name__}: {exc}"})
-    _kill_office(pgid)  # stdin closed: the session is gone
+    _orphaned(pgid, folder)  # stdin closed without "quit": the session is gone
     return 0
 
 

@@ -65,8 +65,9 @@ class _AltImage(InlineImage):
         inline = self.tpl.current_rendering_part.new_pic_inline(
             self.image_descriptor, self.width, self.height)
         for doc_pr in inline.xpath(".//wp:docPr"):
+            # descr only: LibreOffice's PDF export joins title and descr
+            # ("alt - alt"), and a screen reader would read the text twice
             doc_pr.set("descr", self.alt)
-            doc_pr.set("title", self.alt)
         return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
                 '<w:t xml:space="preserve">')
 

@@ -56,6 +56,8 @@ def _paragraph_item(p: Any, styles: dict[str, str]) -> dict[str, Any] | None:
         return None
     if style.startswith("Heading "):
         return {f"h{style.split()[-1]}": text}
+    if style.casefold().startswith("toc ") and style[4:].isdigit():
+        return {f"toc{style[4:]}": text}
     if style in ("Title", "SLT Forside tittel"):
         return {"tittel": text}
     if style in _LIST_STYLES:

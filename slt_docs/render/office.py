@@ -299,7 +299,7 @@ class OfficeSession:
             self._replies = queue.Queue()
             self._worker = subprocess.Popen(
                 [str(self.python), str(WORKER_SCRIPT), pipe, str(self.start_timeout),
-                 str(self._office.pid if os.name == "posix" else 0)],
+                 str(self._office.pid if os.name == "posix" else 0), str(self._dir)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                 text=True, encoding="utf-8", bufsize=1, env=_worker_env(), **group)
         except OSError as exc:
