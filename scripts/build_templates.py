@@ -256,9 +256,7 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:
     def fld(kind: str) -> None:
         run = paragraph.add_run()
         el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            el.set(qn("w:dirty"), "true")
+        el.set(qn("w:fldCharType"), kind)  # never w:dirty: Word would ask to update
         run._r.append(el)
 
     fld("begin")

@@ -241,13 +241,6 @@ def test_document_properties_and_language():
     assert nb.styles.element.xpath("//w:docDefaults//w:lang/@w:val") == ["nb-NO"]
 
 
-def test_toc_is_a_word_field_updated_on_open():
-    doc = Document(io.BytesIO(rendered("aukra", "handlingsplan", "nn")))
-    instr = doc.element.body.xpath(".//w:instrText/text()")
-    assert any(i.strip().startswith('TOC \\o "1-2"') for i in instr)
-    assert doc.settings.element.xpath("w:updateFields/@w:val") == ["true"]
-
-
 def test_headings_use_real_heading_styles():
     doc = Document(io.BytesIO(rendered("nordre-land", "handlingsplan", "nb")))
     headings = [(p.style.name, p.text) for p in doc.paragraphs
