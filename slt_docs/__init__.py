@@ -16,6 +16,7 @@ from .documents import DocKind, available_documents, render, render_all
 from .errors import Alvor, DataError, Problem, SltError
 from .lang import Language, available_languages, get_language
 from .models import SltData
+from .render.office import OfficeSession
 
 __version__ = "0.1.0.dev0"
 
@@ -25,6 +26,7 @@ __all__ = [
     "DocKind",
     "Language",
     "LoadResult",
+    "OfficeSession",
     "Problem",
     "SltData",
     "SltError",

@@ -104,6 +104,9 @@ def test_one_session_serves_many_documents(docs, tmp_path):
         for docx in docs:
             to_pdf([(docx, tmp_path / docx.with_suffix(".pdf").name)], office=office)
             pids.add(office.office_pid)
+        odd = tmp_path / "Bærum kommune – møteplan" / "møteplan æøå.pdf"
+        to_pdf([(docs[0], odd)], office=office)
+        assert odd.read_bytes().startswith(b"%PDF-"), "paths with æøå and spaces"
         assert office.starts == 1
         assert len(pids) == 1
         assert office.version.startswith(("7.", "8.", "24.", "25.", "26."))

@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pikepdf
@@ -59,30 +60,37 @@ STANDARD_TYPES = {
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path, str]]:
-    """Every example document in both languages, its table of contents laid
-    out and its PDF exported by one LibreOffice session:
-    ``name → (docx, pdf, title)``."""
+def office() -> Iterator[OfficeSession]:
+    """One LibreOffice session for every test in this module."""
     soffice = find_soffice()
     assert soffice is not None, "LibreOffice (soffice) must be installed for these tests"
     assert find_uno_python(soffice) is not None, "LibreOffice's UNO bridge (python3-uno) is needed"
+    with OfficeSession() as session:
+        yield session
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory,
+             office: OfficeSession) -> dict[str, tuple[Path, Path, str]]:
+    """Every example document in both languages, its table of contents laid
+    out and its PDF exported by one LibreOffice session:
+    ``name → (docx, pdf, title)``."""
     folder = tmp_path_factory.mktemp("pdf")
     out: dict[str, tuple[Path, Path, str]] = {}
-    with OfficeSession() as office:
-        pairs = []
-        for kommune in EXAMPLES:
-            data = slt_docs.load(ROOT / "examples" / kommune)
-            for lang in LANGS:
-                for kind, organ in available_documents(data):
-                    name = f"{kommune}-{output_name(kind, organ, lang).removesuffix('.docx')}"
-                    docx = folder / f"{name}.docx"
-                    render(data, kind, organ=organ, lang=lang, output=docx, office=office)
-                    pairs.append((docx, docx.with_suffix(".pdf")))
-                    title = Document(str(docx)).core_properties.title
-                    assert title, name
-                    out[name] = (docx, docx.with_suffix(".pdf"), title)
-        to_pdf(pairs, office=office)
-        assert office.starts == 1, "one LibreOffice for every document and every TOC"
+    pairs = []
+    for kommune in EXAMPLES:
+        data = slt_docs.load(ROOT / "examples" / kommune)
+        for lang in LANGS:
+            for kind, organ in available_documents(data):
+                name = f"{kommune}-{output_name(kind, organ, lang).removesuffix('.docx')}"
+                docx = folder / f"{name}.docx"
+                render(data, kind, organ=organ, lang=lang, output=docx, office=office)
+                pairs.append((docx, docx.with_suffix(".pdf")))
+                title = Document(str(docx)).core_properties.title
+                assert title, name
+                out[name] = (docx, docx.with_suffix(".pdf"), title)
+    to_pdf(pairs, office=office)
+    assert office.starts == 1, "one LibreOffice for every document and every TOC"
     return out
 
 
@@ -242,12 +250,23 @@ def test_moteplan_pdf_shows_grid_and_wheel(rendered):
         assert word in text
 
 
-def test_pdf_is_written_atomically(tmp_path, rendered):
+def test_pdf_is_written_atomically(tmp_path, office):
     """A PDF that cannot be made leaves nothing behind, not even a part."""
     docx = tmp_path / "broken.docx"
     docx.write_bytes(b"PK\x03\x04 not really a zip")
     target = tmp_path / "broken.pdf"
-    with OfficeSession() as office, pytest.raises(slt_docs.SltError):
+    with pytest.raises(slt_docs.SltError):
         to_pdf([(docx, target)], office=office)
     assert not target.exists()
     assert not list(tmp_path.glob(".*.tmp.pdf"))
+
+
+def test_same_docx_gives_the_same_pdf_bytes(tmp_path, rendered, office):
+    """The creation date is the document's own and the file identifier comes
+    from the content: exporting again gives the very same file."""
+    docx, first, _ = rendered["nordre-land-handlingsplan-nb"]
+    again = tmp_path / "again.pdf"
+    to_pdf([(docx, again)], office=office)
+    assert again.read_bytes() == first.read_bytes()
+    with pikepdf.open(again) as doc:
+        assert str(doc.docinfo.CreationDate).startswith("D:2022")

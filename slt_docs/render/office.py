@@ -211,10 +211,11 @@ class OfficeSession:
                 for x in reply.get("toc", [])]
 
     def toc_lines_for(self, docx: bytes, name: str = "dokument.docx") -> list[TocLine]:
-        """:meth:`toc_lines` for a document held in memory."""
-        self.start()
-        assert self._dir is not None
-        fd, tmp = tempfile.mkstemp(prefix="toc-", suffix=".docx", dir=self._dir)
+        """:meth:`toc_lines` for a document held in memory (written to the
+        session's own folder for LibreOffice to read, and removed)."""
+        with self._lock:
+            folder = self._folder()
+        fd, tmp = tempfile.mkstemp(prefix="toc-", suffix=".docx", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(docx)
@@ -282,11 +283,9 @@ class OfficeSession:
         if self.running:
             return
         self._stop(graceful=False)
-        if self._dir is None:
-            self._dir = Path(tempfile.mkdtemp(prefix="slt_docs_office_"))
-        profile = self._dir / "profile"
+        profile = self._folder() / "profile"
         pipe = f"slt_docs_{os.getpid()}_{uuid.uuid4().hex[:12]}"
-        self._log = open(self._dir / "office.log", "ab")  # noqa: SIM115 (closed in _stop)
+        self._log = open(profile.parent / "office.log", "ab")  # noqa: SIM115 (closed in _stop)
         group = {"start_new_session": True} if os.name == "posix" else {
             "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
         try:
@@ -299,7 +298,7 @@ class OfficeSession:
             self._replies = queue.Queue()
             self._worker = subprocess.Popen(
                 [str(self.python), str(WORKER_SCRIPT), pipe, str(self.start_timeout),
-                 str(self._office.pid if os.name == "posix" else 0), str(self._dir)],
+                 str(self._office.pid if os.name == "posix" else 0), str(profile.parent)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                 text=True, encoding="utf-8", bufsize=1, env=_worker_env(), **group)
         except OSError as exc:
@@ -316,6 +315,13 @@ class OfficeSession:
                               f"{self.start_timeout:g} sekunder{f' ({detail})' if detail else ''}"
                               f"; se om andre LibreOffice-prosesser henger, og prøv igjen")
         self.version = str(ready.get("version", ""))
+
+    def _folder(self) -> Path:
+        """The session's own folder (LibreOffice's profile, its log, documents
+        in transit), made on first use."""
+        if self._dir is None:
+            self._dir = Path(tempfile.mkdtemp(prefix="slt_docs_office_"))
+        return self._dir
 
     def close(self) -> None:
         """End LibreOffice and the worker, and remove the profile folder."""

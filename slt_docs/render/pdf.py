@@ -6,16 +6,21 @@ identification (its ``PDFUACompliance`` option, LibreOffice 7.0 or newer).
 This module then completes what LibreOffice leaves out, with pikepdf: the
 document language in the XMP metadata (``dc:language``, which LibreOffice 7.4
 does not write), and makes sure of the catalog language, the display of the
-document title and the tab order on pages with links. The PDF is written
-next to its final name and moved into place, so a failure leaves no
-half-written file.
+document title and the tab order on pages with links. The creation date is
+the document's own (from the .docx), and the file identifier is derived from
+the content, so the same .docx gives the same PDF. The PDF is written next to
+its final name and moved into place, so a failure leaves no half-written file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from lxml import etree
 
 from .office import (
     ConversionError,
@@ -32,8 +37,8 @@ PdfError = OfficeError
 """The error of this module (the name used before sessions existed)."""
 
 __all__ = ["ConversionError", "OfficeCrashed", "OfficeError", "OfficeMissing", "OfficeSession",
-           "OfficeTimeout", "PdfError", "export_pdf", "find_soffice", "find_uno_python",
-           "finish_pdf", "to_pdf"]
+           "OfficeTimeout", "PdfError", "docx_created", "export_pdf", "find_soffice",
+           "find_uno_python", "finish_pdf", "to_pdf"]
 
 
 def to_pdf(pairs: Sequence[tuple[Path, Path]], *, office: OfficeSession | None = None) -> None:
@@ -56,20 +61,40 @@ def export_pdf(office: OfficeSession, docx: str | Path, pdf: str | Path) -> Path
     tmp = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp.pdf")
     try:
         office.export_pdf(docx, tmp)
-        finish_pdf(tmp, title=docx.stem, producer=office.version)
+        finish_pdf(tmp, title=docx.stem, producer=office.version, created=docx_created(docx))
         os.replace(tmp, pdf)
     finally:
         tmp.unlink(missing_ok=True)
     return pdf
 
 
-def finish_pdf(path: str | Path, *, title: str = "", producer: str = "") -> None:
+def docx_created(docx: str | Path) -> dt.datetime | None:
+    """The creation date in a .docx's core properties (slt_docs writes the
+    document's own date there, never the clock), or None."""
+    try:
+        with zipfile.ZipFile(docx) as z:
+            root = etree.fromstring(z.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    found = root.find("{http://purl.org/dc/terms/}created")
+    try:
+        value = dt.datetime.fromisoformat((found.text or "").strip().replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def finish_pdf(path: str | Path, *, title: str = "", producer: str = "",
+               created: dt.datetime | None = None) -> None:
     """Complete LibreOffice's PDF/UA-1 export in place: ``dc:language`` from
     the catalog's ``/Lang``; ``dc:title`` (``title`` when the document has
     none); ``/DisplayDocTitle``; ``/Tabs /S`` on every page with annotations.
+    With ``created`` (the document's own date) the creation date and the
+    file identifier are fixed too, so the same .docx gives the same PDF bytes.
     Raises :class:`OfficeError` when the PDF is not tagged or carries no
     PDF/UA identification (a LibreOffice older than 7.0)."""
     import pikepdf
+    from pikepdf.models.metadata import encode_pdf_date
 
     path = Path(path)
     try:
@@ -98,4 +123,11 @@ def finish_pdf(path: str | Path, *, title: str = "", producer: str = "") -> None
                 meta["dc:language"] = {lang}
             if not meta.get("dc:title") and title:
                 meta["dc:title"] = title
-        pdf.save(path)
+            if created is not None:
+                meta["xmp:CreateDate"] = created.isoformat()
+        if created is not None:
+            pdf.docinfo[pikepdf.Name.CreationDate] = encode_pdf_date(created)
+            for key in ("/DocChecksum", "/ID"):  # LibreOffice's, new on every export
+                if key in pdf.trailer:
+                    del pdf.trailer[key]
+        pdf.save(path, deterministic_id=created is not None)
