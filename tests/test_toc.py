@@ -245,3 +245,24 @@ def test_a_document_without_headings_keeps_a_balanced_empty_field():
 def test_a_document_without_a_toc_is_left_as_it_is():
     docx = render(slt_docs.load(ROOT / "examples" / "aukra"), "mandat", organ="koordinerande")
     assert fill_toc(docx) == docx
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=["standard", "gronn-sans", "bla-serif"])
+@pytest.mark.parametrize("kommune", ["aukra", "nordre-land"])
+def test_the_written_toc_adds_no_schema_or_word_rule_problem(kommune, profile, monkeypatch):
+    """The filled table of contents (entries, bookmarks, hyperlinks, PAGEREF
+    fields, toc styles) validates against the OOXML schemas and Word's own
+    rules: whatever the validator reports for the filled document, it
+    reports for the document before the TOC was written too."""
+    from collections import Counter
+
+    import slt_docs.documents as documents
+    from slt_docs.ooxml import validate_docx
+
+    monkeypatch.setattr(documents, "table_of_contents", lambda docx, office, name: docx)
+    raw = render(slt_docs.load(ROOT / "examples" / kommune), "handlingsplan", profile=profile)
+    entries = toc_entries(fill_toc(raw))
+    before = Counter((str(p.fil), p.melding) for p in validate_docx(raw))
+    for pages in (None, [str(3 + i // 3) for i in range(len(entries))]):
+        after = Counter((str(p.fil), p.melding) for p in validate_docx(fill_toc(raw, pages)))
+        assert after - before == Counter(), (after - before)
