@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import SltError
-from . import aarshjul, calendar, check, dump, render, template
+from . import aarshjul, calendar, check, dump, importer, render, template
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser
 
-COMMANDS = (check, render, aarshjul, calendar, template, dump)
+COMMANDS = (check, render, aarshjul, calendar, template, dump, importer)
 """The command modules, in the order ``--help`` lists them."""
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "build_parser", "main"]
