@@ -45,6 +45,7 @@ from .words import (
     is_caps,
     level_of,
     norm,
+    own_heading,
     section_of,
     split_level_heading,
     target_of,
@@ -93,6 +94,7 @@ _MESSAGES = {
            "joined": "sammenslått med linjen før",
            "footnote": "fotnote",
            "twice": "nummeret {number} står to ganger i kilden",
+           "no_kommune": "fant ikke kommunens navn i dokumentet; skriv det her",
            "no_ansvar": "ingen ansvarlige funnet i tabellen"},
     "nn": {"header": "Utkast frå slt-docs importer: {source}. Les gjennom og rett før bruk.",
            "toc": "innhaldsliste",
@@ -110,6 +112,7 @@ _MESSAGES = {
            "joined": "slått saman med linja før",
            "footnote": "fotnote",
            "twice": "nummeret {number} står to gonger i kjelda",
+           "no_kommune": "fann ikkje namnet på kommunen i dokumentet; skriv det her",
            "no_ansvar": "ingen ansvarlege funne i tabellen"},
 }
 
@@ -193,6 +196,7 @@ class Builder:
         self.mandat_doc: CommentedMap | None = None
         self.grid_rows: list[tuple[str, list[str]]] = []
         self.numbers: dict[str, str] = {}
+        self.toc_heading = ""
         self.grid_noted = False
         self.group_type: str | None = None
 
@@ -359,6 +363,9 @@ class Builder:
         f = self.files["kommune"]
         k = f.body
         f.put(k, "navn", self.kommune_name or "")
+        if not self.kommune_name:
+            f.note(k, "navn", self.msg["no_kommune"])
+            self.counts.warnings.append("fant ikke kommunens navn; skriv det i kommune.yaml")
         f.put(k, "spraak", self.lang)
         f.note(k, "spraak", self.msg["language"].format(nn=self.nn_markers, nb=self.nb_markers))
         self.subtitle = flat(subtitle.text) if subtitle else None
@@ -368,7 +375,9 @@ class Builder:
         if item.kind is Kind.toc:
             self.counts.toc_lines += 1
             if self.counts.toc_lines == 1:
-                self.section_file().comment(f"({self.msg['toc']}: {self._toc_count()} linjer)")
+                heading = f" «{self.toc_heading}»" if self.toc_heading else ""
+                self.section_file().comment(f"({self.msg['toc']}{heading}: {self._toc_count()} "
+                                            "linjer)")
             return
         if item.kind is Kind.picture:
             self.section_file().unplaced_line(item.text or "", self.msg["picture"])
@@ -413,7 +422,7 @@ class Builder:
         following = self._next
         if sec is None and isinstance(following, Item) and following.kind is Kind.toc:
             sec = "toc"
-        if generated_heading(text):
+        if sec is None and generated_heading(text):
             self._flush_heading(keep=False)
             return
         kommune = _KOMMUNE_LINE.match(flat(text))
@@ -428,8 +437,7 @@ class Builder:
             self._strategy(item.text)
             return
         if sec == "koordinator" and self.section == "koordinator":
-            self.field = "oppgaver"
-            self.field_label = text
+            self._tasks_label(text)
             return
         if sec in ("seminar", "arbeidsgrupper") and self.section == "tilbakeblikk":
             sec = None
@@ -492,7 +500,13 @@ class Builder:
         plan, org = self.files["handlingsplan"], self.files["organisasjon"]
         if sec == "toc":
             self.file = plan
+            self.toc_heading = flat(item.text)
             return
+        if sec not in ("tiltak", "tilbakeblikk", "moteplan", "visjon") and \
+                own_heading(item.text, sec):
+            self.file = org if sec in ("organisering", "koordinator", "moetefrekvens",
+                                       "informasjonsutveksling", "arbeidsgrupper") else plan
+            self.file.unplaced_line(flat(item.text), self.msg["heading"])
         if sec in ("bakgrunn", "visjon"):
             self.file = plan
             self.section = sec
@@ -656,13 +670,13 @@ class Builder:
             self._visjon(item)
             return
         if key == "hovedmaal" or (self.section == "tiltak" and "(mål)" in item.text.lower()):
-            self._hovedmaal(item.rest or "")
+            self._hovedmaal(item.rest or "", flat(item.para.text))
             return
         if self.section == "tiltak" and self._tiltak_heading(item):
             return
         if self.section == "koordinator" and (
                 key == "oppgaver" or re.search(r"oppg(å|a)ver", norm(item.text))):
-            self.field = "oppgaver"
+            self._tasks_label(item.text)
             if item.rest:
                 self._koordinator_content(Item(kind=Kind.text, text=item.rest, para=item.para))
             return
@@ -724,10 +738,12 @@ class Builder:
             self.blocks = None
             self.file = plan
 
-    def _hovedmaal(self, text: str) -> None:
+    def _hovedmaal(self, text: str, source: str = "") -> None:
         plan = self.files["handlingsplan"]
         self.file = plan
         plan.put(self.plan, "hovedmaal", self.casing(flat(text)))
+        if source and norm(source.split(":")[0]) not in _catalog("hovedmaal"):
+            plan.note(self.plan, "hovedmaal", f"{self.msg['source']}: «{flat(source)}»")
 
     # -- organisation --------------------------------------------------------------
     def _open_level(self, kind: NivaaType, item: Item) -> None:
@@ -905,6 +921,8 @@ class Builder:
         if m:
             strategy["utarbeidet"] = m["date"]
         f.put(self.level, "strategimaal", strategy)
+        if m:
+            f.note(strategy, "utarbeidet", f"{self.msg['source']}: «{flat(text)}»")
         self.organ = self.level
         self.field = "strategimaal"
 
@@ -931,6 +949,13 @@ class Builder:
         if "koordinator" not in self.org:
             f.put(self.org, "koordinator", CommentedMap())
         self.field = "oppgaver"
+
+    def _tasks_label(self, text: str) -> None:
+        """"SLT-koordinator har følgjande oppgåver:" over the tasks: the data's
+        ``oppgaver``; the kommune's own wording is kept as a comment."""
+        self.field = "oppgaver"
+        if norm(text) not in _catalog("oppgaver"):
+            self.files["organisasjon"].unplaced_line(flat(text), self.msg["heading"])
 
     def _koordinator_content(self, item: Item) -> None:
         f = self.files["organisasjon"]
@@ -1051,7 +1076,7 @@ class Builder:
         text = flat(item.text if item.kind is Kind.heading else item.para.text)
         if "(mål)" in text.lower() or re.match(r"^(hovudmål|hovedmål)\b", text, re.I):
             rest = text.split(":", 1)[1] if ":" in text else text
-            self._hovedmaal(rest.strip())
+            self._hovedmaal(rest.strip(), text)
             return True
         m = re.match(r"^(?:delmål\s*)?(\d{1,2})[.):]\s*\S", text, re.I)
         if m or text.lower().startswith("delmål"):
@@ -1114,6 +1139,11 @@ class Builder:
         columns = _columns(read)
         if columns and "kolonner" not in tabell:
             tabell["kolonner"] = _flow(columns)
+            own = [h for h in read.headers if all(norm(h) not in _catalog(k) for k in
+                                                  ("delmaal", "tiltak", "ansvar", "tidspunkt"))]
+            if own:
+                plan.note(tabell, "kolonner", f"{self.msg['source']}: "
+                          f"«{' | '.join(read.headers)}»")
         self._write_tiltak(read)
         self.after_table = True
 
@@ -1175,7 +1205,12 @@ class Builder:
                     self.counts.whens_text += 1
                 if w.note:
                     self.counts.warnings.append(f"tiltak «{t.tittel}»: {w.note}")
-                    plan.note(parts, len(parts) - 1, w.note)
+                    last = parts[-1]
+                    if isinstance(last, CommentedMap):
+                        plan.note(last, next(iter(k for k in ("dato", "tekst") if k in last),
+                                             list(last)[-1]), w.note)
+                    else:
+                        plan.note(parts, len(parts) - 1, w.note)
         if t.status:
             status = _status(t.status)
             if status:
@@ -1437,6 +1472,8 @@ class Builder:
                 if m["rest"] and (freq is None or "merknad" in freq):
                     continue
                 places[index] = cm(("organ", slug(group["navn"])))
+                self.files["organisasjon"].note(places[index], "organ",
+                                                f"{self.msg['source']}: «{text}»")
                 if freq and "moteverksemd" not in group:
                     group["moteverksemd"] = cm(*freq.items())
 
@@ -1687,6 +1724,7 @@ class TbPart:
 
     def add(self, item: Item) -> None:
         f = self.file
+        b = self.builder
         text = flat(item.text)
         tb = self.builder.tb
         assert tb is not None
@@ -1723,6 +1761,7 @@ class TbPart:
             m = _PARTICIPANTS.match(text)
             if m and "deltakere" not in self.data:
                 f.put(self.data, "deltakere", int(m["n"]))
+                f.note(self.data, "deltakere", f"{b.msg['source']}: «{text}»")
                 return
             if item.kind is Kind.bullet or item.kind is Kind.text:
                 if "punkter" not in self.data:

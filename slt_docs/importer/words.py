@@ -372,7 +372,7 @@ def abbreviates(short: str, name: str) -> bool:
     return "." in short
 
 
-_GENERATED = ("Meetings in {year}",)
+_GENERATED = ("Meetings in {year}", "Looking back on {year}", "Goals and measures {period}")
 """Headings slt_docs writes itself over a part it fills (nothing of the
 kommune's own)."""
 
@@ -387,7 +387,9 @@ def _generated_patterns() -> tuple[re.Pattern[str], ...]:
             continue
         for msgid in _GENERATED:
             text = norm(lang.gettext(msgid))
-            out.append(re.compile("^" + re.escape(text).replace(r"\{year\}", r"\d{4}") + "$"))
+            pattern = re.escape(text).replace(r"\{year\}", r"\d{4}").replace(
+                r"\{period\}", r"\d{4}(?:\s*-\s*\d{4})?")
+            out.append(re.compile("^" + pattern + "$"))
     return tuple(out)
 
 
@@ -395,3 +397,11 @@ def generated_heading(text: str) -> bool:
     """True for a heading slt_docs writes itself ("Møte i 2021")."""
     t = norm(text)
     return any(p.match(t) for p in _generated_patterns())
+
+
+def own_heading(text: str, section: str) -> bool:
+    """True when a section heading is the kommune's own wording ("MÅL MED
+    SLT"), not slt_docs' default word for the section ("Mål")."""
+    t = norm(text)
+    keys = [key for key, sec in SECTION_LABELS.items() if sec == section]
+    return not generated_heading(text) and all(t not in catalog_words(k) for k in keys)
