@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..models import Kolonne, NivaaType, Periode, slug
 from .draft import YamlFile
 from .frequency import parse_frequency
-from .outline import Item, Kind, classify
+from .outline import Item, Kind, as_heading, classify, toc_entry
 from .reader import Para, SourceDocument, Table
 from .tables import (
     DelmaalDraft,
@@ -175,6 +175,7 @@ class Builder:
                 self.entries.append(block)
             elif block.text or block.picture is not None:
                 self.entries.append(classify(block))
+        self._headings_from_toc()
         self.period: Periode | None = None
         self.kommune_name: str | None = None
         # reading state
@@ -294,7 +295,7 @@ class Builder:
                         self.tiltak_heading):
                 continue
             text = flat(item.text)
-            if _BOILERPLATE.match(text) or norm(text) == "slt":
+            if _BOILERPLATE.match(text) or norm(text) == "slt" or _boilerplate_part(item):
                 self.file.unplaced_line(text, self.msg["boilerplate"])
             elif document and title_item in cover and index > cover.index(title_item):
                 self._next = cover[index + 1] if index + 1 < len(cover) else None
@@ -306,15 +307,33 @@ class Builder:
                                               self.msg["cover"])
         return end
 
+    def _headings_from_toc(self) -> None:
+        """The lines a table of contents names are headings, however they
+        are formatted (a typed contents list names the plan's headings)."""
+        names: set[str] = set()
+        for entry in self.entries:
+            if isinstance(entry, Item) and entry.kind is Kind.toc:
+                name = toc_entry(entry.text)
+                if name:
+                    names.add(norm(name))
+            elif isinstance(entry, Table) and _toc_table(entry):
+                names.update(norm(row[0].text) for row in entry.rows if row and row[0].text)
+        if not names:
+            return
+        for index, entry in enumerate(self.entries):
+            if isinstance(entry, Item) and entry.kind in (Kind.text, Kind.label) and \
+                    not entry.rest and norm(entry.text) in names and len(entry.text) < 120:
+                self.entries[index] = as_heading(entry)
+
     def _title(self, cover: list[Item]) -> Item | None:
         for item in cover:
             if item.para.heading == 0:
                 return item
-        for item in cover:
-            if item.kind is not Kind.picture and re.search(
-                    r"handlingsplan|plan\b|mandat|møteplan|tiltak", item.text, re.I) and \
-                    not _BOILERPLATE.match(flat(item.text)):
-                return item
+        for word in (r"handlingsplan", r"møteplan", r"mandat", r"plan\b", r"tiltak"):
+            for item in cover:
+                if item.kind is not Kind.picture and re.search(word, item.text, re.I) and \
+                        not _BOILERPLATE.match(flat(item.text)) and not _boilerplate_part(item):
+                    return item
         sized = [i for i in cover if i.para.size and i.kind is not Kind.picture]
         if sized:
             return max(sized, key=lambda i: i.para.size or 0)
@@ -1101,6 +1120,10 @@ class Builder:
         return self.plan["tiltakstabell"]
 
     def _table(self, table: Table) -> None:
+        if _toc_table(table):
+            self.counts.toc_lines += len(table.rows)
+            self.file.comment(f"({self.msg['toc']}: {len(table.rows)} linjer)")
+            return
         header = tiltak_roles(table)
         if header is not None:
             self._flush_heading(keep=True) if self.section != "tiltak" else None
@@ -1489,6 +1512,24 @@ class Builder:
                 f.retarget(mandat, "punkter", organ, "mandat")
             if not mandat:
                 del organ["mandat"]
+
+
+def _boilerplate_part(item: Item) -> bool:
+    """A line of the SLT name broken over two paragraphs ("Samordning av
+    lokale rus- og" / "kriminalitetsforebyggende tiltak")."""
+    text = norm(flat(item.text))
+    full = "samordning av lokale rus- og kriminalitetsforebyggende tiltak"
+    nn = "samordning av lokale rus- og kriminalitetsførebyggjande tiltak"
+    return len(text) > 10 and any(f.startswith(text) or f.endswith(text) for f in (full, nn))
+
+
+def _toc_table(table: Table) -> bool:
+    """A table of contents made as a table: short entries and page numbers."""
+    rows = [[c for c in row if c.text] for row in table.rows]
+    rows = [r for r in rows if r]
+    return len(rows) >= 2 and all(
+        len(r) >= 2 and re.fullmatch(r"(s\.\s*)?\d{1,3}", r[-1].text.strip()) and
+        len(r[0].text) < 100 for r in rows)
 
 
 def _catalog(key: str) -> frozenset[str]:

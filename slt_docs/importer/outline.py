@@ -122,3 +122,17 @@ def _large(para: Para) -> bool:
 def _is_toc_line(text: str) -> bool:
     return bool(_TOC_LINE.match(text) and ("\t" in text or re.search(r"\.{3,}|…", text))) or \
         bool(_TOC_DOTS.match(text) and len(text) < 120)
+
+
+def toc_entry(text: str) -> str | None:
+    """The heading a line of a table of contents names ("Bakgrunn.....\ts. 2"
+    → "Bakgrunn"), or ``None``."""
+    m = _TOC_LINE.match(text) or _TOC_DOTS.match(text)
+    if not m:
+        return None
+    return re.sub(r"[.…_\s]+$", "", m["text"]).strip() or None
+
+
+def as_heading(item: Item) -> Item:
+    """``item`` read as a heading (a line the table of contents names)."""
+    return Item(kind=Kind.heading, text=item.para.text.rstrip(":").strip(), para=item.para)
