@@ -342,45 +342,17 @@ def test_columns_in_any_order_and_in_bokmaal(tmp_path):
     assert plan.tiltakstabell.kolonner == ()  # not one of the templates' shapes
 
 
-ONE_TABLE_PER_DELMAAL = """\
-P Testvik kommune
-T Handlingsplan SLT 2024
-H1 Mål og tiltak 2024
-B Delmål 1: Trygge oppvekstmiljø
-TABLE
-ROW
-CELL
-B Tiltak
-CELL
-B Ansvar
-CELL
-B Tidspunkt
-ROW
-CELL
-B 1.1 Natteravn
-CELL
-P Frivilligsentralen
-CELL
-P Fre 12. januar kl. 2100-0100
-END
-B Delmål 2: Tidleg innsats
-TABLE
-ROW
-CELL
-B Tiltak
-CELL
-B Ansvar
-CELL
-B Tidspunkt
-ROW
-CELL
-B 2.1 BTI
-CELL
-P Kommunen
-CELL
-P Heile året
-END
-"""
+def _goal_table(goal: str, number: str, title: str, ansvar: str, when: str) -> str:
+    """A delmål in bold, then its own table (tiltak · ansvar · tidspunkt)."""
+    return (f"B {goal}\nTABLE\nROW\nCELL\nB Tiltak\nCELL\nB Ansvar\nCELL\nB Tidspunkt\n"
+            f"ROW\nCELL\nB {number} {title}\nCELL\nP {ansvar}\nCELL\nP {when}\nEND\n")
+
+
+ONE_TABLE_PER_DELMAAL = (
+    "P Testvik kommune\nT Handlingsplan SLT 2024\nH1 Mål og tiltak 2024\n"
+    + _goal_table("Delmål 1: Trygge oppvekstmiljø", "1.1", "Natteravn", "Frivilligsentralen",
+                  "Fre 12. januar kl. 2100-0100")
+    + _goal_table("Delmål 2: Tidleg innsats", "2.1", "BTI", "Kommunen", "Heile året"))
 
 
 def test_one_table_per_delmaal(tmp_path):

@@ -648,20 +648,12 @@ class Builder:
         if sec in ("level", "organisering") and self.organ is not None:
             self._organ_content(item)
             return
-        if sec == "koordinator":
-            self._koordinator_content(item)
-            return
-        if sec == "moetefrekvens":
-            self._frequency_sentences(item)
-            return
-        if sec == "arbeidsgrupper":
-            self._arbeidsgruppe(item)
-            return
-        if sec == "tilbakeblikk":
-            self._tb_content(item)
-            return
-        if sec == "tiltak":
-            self._tiltak_content(item)
+        handler = {"koordinator": self._koordinator_content,
+                   "moetefrekvens": self._frequency_sentences,
+                   "arbeidsgrupper": self._arbeidsgruppe, "tilbakeblikk": self._tb_content,
+                   "tiltak": self._tiltak_content}.get(sec or "")
+        if handler is not None:
+            handler(item)
             return
         if sec == "mandat":
             if self.organ is None:

@@ -23,6 +23,7 @@ tidspunkt, frist, status or mål. Its rows become delmål and tiltak:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from attrs import define, field
 
@@ -75,7 +76,7 @@ class TableRead:
 
 # -- finding the header ---------------------------------------------------
 
-def header_roles(table: Table, role_of: object = column_role,
+def header_roles(table: Table, role_of: Callable[[str], str | None] = column_role,
                  max_rows: int = 3) -> tuple[int, dict[int, str]] | None:
     """``(header rows, {column: role})`` for the first row (of the first
     three) whose short cells name columns, or ``None``."""
@@ -85,7 +86,7 @@ def header_roles(table: Table, role_of: object = column_role,
             text = cell.text
             if not text or len(text) > 60:
                 continue
-            role = role_of(text)  # type: ignore[operator]
+            role = role_of(text)
             if role is not None:
                 for col in range(cell.column, cell.column + cell.span):
                     roles.setdefault(col, role)
@@ -323,21 +324,21 @@ _SOKNAD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def soknad_role(header: str) -> str | None:
-    """The column of a grant-application table a header names."""
+def _role_in(words: tuple[tuple[str, tuple[str, ...]], ...], header: str) -> str | None:
+    """The first role whose words the header holds."""
     tokens = set(words_of(header))
-    for role, words in _SOKNAD_WORDS:
-        if tokens & set(words):
-            return role
-    return None
+    return next((role for role, names in words if tokens & set(names)), None)
+
+
+def _header_with(table: Table, words: tuple[tuple[str, tuple[str, ...]], ...],
+                 required: set[str]) -> tuple[int, dict[int, str]] | None:
+    found = header_roles(table, lambda header: _role_in(words, header))
+    return found if found and required <= set(found[1].values()) else None
 
 
 def soknad_roles(table: Table) -> tuple[int, dict[int, str]] | None:
     """The header of a table of grant applications, or ``None``."""
-    found = header_roles(table, soknad_role)
-    if found and {"soker", "giver", "utfall"} <= set(found[1].values()):
-        return found
-    return None
+    return _header_with(table, _SOKNAD_WORDS, {"soker", "giver", "utfall"})
 
 
 # -- the møteplan's list of meetings ---------------------------------------
@@ -351,21 +352,9 @@ _MOTE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def moteliste_role(header: str) -> str | None:
-    """The column of a list of meetings a header names."""
-    tokens = set(words_of(header))
-    for role, words in _MOTE_WORDS:
-        if tokens & set(words):
-            return role
-    return None
-
-
 def moteliste_roles(table: Table) -> tuple[int, dict[int, str]] | None:
     """The header of a list of meetings (dato · tid · gruppe …), or ``None``."""
-    found = header_roles(table, moteliste_role)
-    if found and {"dato", "organ"} <= set(found[1].values()):
-        return found
-    return None
+    return _header_with(table, _MOTE_WORDS, {"dato", "organ"})
 
 
 def rows_by_role(table: Table, header: tuple[int, dict[int, str]]) -> list[dict[str, str]]:
