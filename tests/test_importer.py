@@ -638,3 +638,62 @@ def test_write_failure_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(SltError):
         draft.write(tmp_path / "ny")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["finst"]
+
+
+# -- what Word puts in a file -----------------------------------------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _with_body_xml(docx: bytes, before: str, xml: str) -> bytes:
+    """``xml`` (paragraphs) put in front of the paragraph holding ``before``."""
+    parts = parts_of(docx)
+    body = parts["word/document.xml"].decode()
+    at = body.rindex("<w:p>", 0, body.index(before)) if "<w:p>" in body[:body.index(before)] \
+        else body.rindex("<w:p ", 0, body.index(before))
+    parts["word/document.xml"] = (body[:at] + xml + body[at:]).encode()
+    return zip_of(parts)
+
+
+def _run_xml(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_word_contents_field_tracked_changes_and_own_list_styles(tmp_path):
+    toc = (
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>"
+        " TOC \\o \"1-3\" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
+        f"</w:r>{_run_xml('Bakgrunn')}<w:r><w:tab/></w:r>{_run_xml('2')}</w:p>"
+        f"<w:p>{_run_xml('Mål og tiltak')}<w:r><w:tab/></w:r>{_run_xml('3')}"
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>")
+    spec = ("P Testvik kommune\nT Handlingsplan SLT 2024\nS1 Bakgrunn\n"
+            "P Første avsnitt.\nS1 Mål og tiltak")
+    docx = _with_body_xml(build(spec), "Bakgrunn", toc)
+    deleted = (f"<w:p>{_run_xml('Dette står ')}<w:del w:id=\"1\" w:author=\"x\" "
+               "w:date=\"2024-01-01T00:00:00Z\"><w:r><w:delText>ikkje </w:delText></w:r>"
+               f"</w:del>{_run_xml('att.')}</w:p>")
+    docx = _with_body_xml(docx, "Første avsnitt", deleted)
+    folder, draft = draft_of(tmp_path, docx, "testvik")
+    plan = (folder / "handlingsplan.yaml").read_text()
+    assert draft.counts.toc_lines == 2
+    assert "Dette står att." in plan and "ikkje" not in plan
+    data = structure_draft(folder)
+    assert [b.avsnitt for b in data.handlingsplan.bakgrunn[0].innhold] == [
+        "Dette står att.", "Første avsnitt."]
+
+
+def test_bullets_with_words_own_list_numbering(tmp_path):
+    """A bullet made with numbering on a plain paragraph (w:numPr), not a list style."""
+    spec = "P Testvik kommune\nT Handlingsplan SLT 2024\nS1 Målgruppe\nP Barn og unge"
+    numbered = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+                f"</w:pPr>{_run_xml('Foreldre')}</w:p>")
+    docx = build(spec)
+    parts = parts_of(docx)
+    body = parts["word/document.xml"].decode()
+    end = body.index("</w:body>")
+    sect = body.rindex("<w:sectPr", 0, end)
+    parts["word/document.xml"] = (body[:sect] + numbered + body[sect:]).encode()
+    folder, _ = draft_of(tmp_path, zip_of(parts), "testvik")
+    maalgruppe = structure_draft(folder).handlingsplan.maalgruppe
+    assert maalgruppe[0].avsnitt == "Barn og unge"
+    assert maalgruppe[1].punkter[0].tekst == "Foreldre"

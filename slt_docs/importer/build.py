@@ -17,10 +17,11 @@ import re
 from collections import Counter
 from typing import Any
 
+import attrs
 from attrs import define, field
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..models import Kolonne, NivaaType, Periode, slug
+from ..models import Delmaal, Kolonne, Mandat, NivaaType, Periode, slug
 from .draft import YamlFile
 from .frequency import parse_frequency
 from .outline import Item, Kind, as_heading, classify, toc_entry
@@ -449,7 +450,9 @@ class Builder:
             self._flush_heading(keep=False)
             self.unplaced(flat(text), self.msg["cover"])
             return
-        if self.section == "tiltak" and sec is None and self._tiltak_heading(item):
+        if self.section == "tiltak" and (sec is None or re.match(r"^(delmål\s*)?\d{1,2}[.):]\s",
+                                                                  text, re.I)) and \
+                self._tiltak_heading(item):
             return
         if self.level is not None and "strategimål" in t:
             self._flush_heading(keep=True)
@@ -735,10 +738,7 @@ class Builder:
         """A label with nothing after it on its line: its field's etikett is kept."""
         if organ is None or self.field != "mandat":
             return
-        mandat = self._mandat(organ)
-        if norm(self.field_label) not in ("mandat", "mandatet") and \
-                norm(self.field_label) not in _catalog("mandat"):
-            mandat.setdefault("etikett", self.field_label)
+        self._mandat_label(organ, self.field_label)
 
     def _visjon(self, item: Item) -> None:
         plan = self.files["handlingsplan"]
@@ -880,12 +880,9 @@ class Builder:
         elif key == "mandat":
             mandat = self._mandat(organ)
             label = self.field_label
-            if norm(label) not in ("mandat", "mandatet") and norm(label) not in \
-                    _catalog("mandat"):
-                if "etikett" in mandat and mandat["etikett"] != label:
-                    f.unplaced_line(f"{label}: {text}", self.msg["duplicate"])
-                    return
-                mandat.setdefault("etikett", label)
+            if not self._mandat_label(organ, label):
+                f.unplaced_line(f"{label}: {text}", self.msg["duplicate"])
+                return
             part = "punkter" if item.kind is Kind.bullet else "tekst"
             if text in mandat.get(part, []):
                 f.unplaced_line(f"{label}: {text}", self.msg["duplicate"])
@@ -912,6 +909,22 @@ class Builder:
             self.unplaced(item)
         else:
             self.unplaced(item)
+
+    def _mandat_label(self, organ: CommentedMap, label: str) -> bool:
+        """The kommune's own heading over a mandate ("Mandat generelt"), kept
+        where the model holds it; False when the body already has another."""
+        if norm(label) in ("mandat", "mandatet") or norm(label) in _catalog("mandat"):
+            return True
+        if _has_field(Mandat, "etikett"):
+            holder, key = self._mandat(organ), "etikett"
+        else:  # the model keeps a body's own labels in ``etiketter``
+            if "etiketter" not in organ:
+                organ["etiketter"] = CommentedMap()
+            holder, key = organ["etiketter"], "mandat"
+        if key in holder:
+            return holder[key] == label
+        holder[key] = label
+        return True
 
     def _mandat(self, organ: CommentedMap) -> CommentedMap:
         mandat = organ.get("mandat")
@@ -1175,7 +1188,7 @@ class Builder:
                 goal = cm(("tittel", d.tittel))
                 if d.presisering:
                     goal["presisering"] = d.presisering
-                if d.nummer and _delmaal_has_nummer():
+                if d.nummer and _has_field(Delmaal, "nummer"):
                     goal["nummer"] = d.nummer
                 plan.add(target, goal)
                 goal["tiltak"] = seq()
@@ -1536,12 +1549,10 @@ def _looks_like_name(text: str) -> bool:
     return bool(BODY_WORDS.search(text)) or (not is_caps(text) and len(text.split()) <= 4)
 
 
-def _delmaal_has_nummer() -> bool:
-    import attrs
-
-    from ..models import Delmaal
-
-    return "nummer" in attrs.fields_dict(Delmaal)
+def _has_field(cls: type, name: str) -> bool:
+    """True when the model class has the field (the model grows; a draft
+    uses the fields the installed model knows)."""
+    return name in attrs.fields_dict(cls)
 
 
 def _flow(items: list[str]) -> CommentedSeq:
