@@ -697,3 +697,40 @@ def test_bullets_with_words_own_list_numbering(tmp_path):
     maalgruppe = structure_draft(folder).handlingsplan.maalgruppe
     assert maalgruppe[0].avsnitt == "Barn og unge"
     assert maalgruppe[1].punkter[0].tekst == "Foreldre"
+
+
+def test_hva_hvem_naar_with_a_number_column(tmp_path):
+    spec = """\
+P Testvik kommune
+T Handlingsplan SLT 2024
+H1 Tiltaksplan
+TABLE
+ROW
+CELL
+B Nr.
+CELL
+B Hva skal gjøres?
+CELL
+B Hvem har ansvar?
+CELL
+B Når?
+CELL
+B Evaluering
+ROW
+CELL
+P 7
+CELL
+P Foreldremøte om rus
+CELL
+P Rektor
+CELL
+P Høsten 2024
+CELL
+P Godt oppmøte
+END
+"""
+    folder, _ = draft_of(tmp_path, build(spec), "testvik")
+    (tiltak,) = load_draft(folder).handlingsplan.tiltak
+    assert (tiltak.nummer, tiltak.tittel, tiltak.ansvar) == ("7", "Foreldremøte om rus",
+                                                             ("Rektor",))
+    assert tiltak.tidspunkt[0].tekst == "Høsten 2024" and tiltak.evaluering == "Godt oppmøte"

@@ -1244,7 +1244,9 @@ class Builder:
             if status:
                 entry["status"] = status
             else:
-                entry["evaluering"] = t.status
+                plan.unplaced_line(f"status: {t.status}", self.msg["table"])
+        if t.evaluering:
+            entry["evaluering"] = t.evaluering
         for line in t.unplaced:
             plan.unplaced_line(line, self.msg["table"])
 

@@ -48,6 +48,7 @@ class TiltakDraft:
     ansvar: list[str] = field(factory=list)
     when: list[str] = field(factory=list)
     status: str | None = None
+    evaluering: str | None = None
     unplaced: list[str] = field(factory=list)
 
 
@@ -102,7 +103,7 @@ def tiltak_roles(table: Table) -> tuple[int, dict[int, str]] | None:
         return None
     values = set(found[1].values())
     if "tiltak" in values and values & {"delmaal", "ansvar", "tidspunkt", "frist", "status",
-                                        "maal"}:
+                                        "maal", "evaluering"}:
         return found
     return None
 
@@ -185,6 +186,10 @@ def read_tiltak_table(table: Table, header: tuple[int, dict[int, str]],
                     last.when.extend(lines)
                 elif role == "status":
                     last.status = " ".join(lines) or last.status
+                elif role == "evaluering":
+                    last.evaluering = " ".join(filter(None, [last.evaluering, *lines])) or None
+                elif role == "nummer" and fresh and lines:
+                    last.nummer = lines[0].rstrip(".")
                 else:
                     name = headers.get(cell.column, "") or "?"
                     last.unplaced.extend(f"{name}: {line}" for line in lines)

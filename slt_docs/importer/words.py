@@ -182,7 +182,7 @@ _FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("strategimaal", ("strategimål", "overordna strategimål", "overordnede strategimål",
                       "overordnet strategimål")),
     ("forutsetning", ("føresetnad", "forutsetning", "føresetnader", "forutsetninger")),
-    ("moteverksemd", ("møteverksemd", "møtevirksomhet", "møtehyppighet", "møtefrekvens",
+    ("moteverksemd", ("møteverksemd", "møtevirksomhet", "møtehyppighet", "møtefrekvens", "hyppighet",
                       "møtehyppigheit", "møter")),
     ("deltakere", ("deltakarar", "deltakere", "deltakarane", "deltakerne", "medlemmer",
                    "medlemar", "samansetjing", "sammensetning", "samansetting")),
@@ -248,13 +248,16 @@ def target_of(rest: str) -> str | None:
 COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("delmaal", ("delmål", "delmåla", "delmålet", "delmal", "innsatsområde", "innsatsområder",
                  "satsingsområde", "satsingsområder")),
-    ("tiltak", ("tiltak", "tiltaket", "tiltaka", "aktivitet", "aktivitetar", "aktiviteter")),
+    ("nummer", ("nr", "nummer", "tiltaksnummer")),
+    ("tiltak", ("tiltak", "tiltaket", "tiltaka", "aktivitet", "aktivitetar", "aktiviteter",
+                "hva", "kva")),
     ("ansvar", ("ansvar", "ansvarleg", "ansvarlig", "ansvarlege", "ansvarlige", "ansvarsperson",
-                "ansvarlig(e)")),
+                "hvem", "kven")),
     ("frist", ("frist", "tidsfrist", "fristar", "frister")),
     ("tidspunkt", ("tidspunkt", "når", "tid", "tidsplan", "tidsrom", "tidsramme", "periode",
                    "gjennomføring", "dato")),
     ("status", ("status",)),
+    ("evaluering", ("evaluering", "resultat", "måloppnåing", "måloppnåelse")),
     ("maal", ("mål", "målsetting", "hovudmål", "hovedmål")),
 )
 _COLUMN_CATALOG = ("delmaal", "tiltak", "ansvar", "tidspunkt", "status")
@@ -262,7 +265,8 @@ _COLUMN_CATALOG = ("delmaal", "tiltak", "ansvar", "tidspunkt", "status")
 
 def column_role(header: str) -> str | None:
     """What a tiltak table column holds, from its header in either written
-    standard: delmaal, tiltak, ansvar, frist, tidspunkt, status, maal."""
+    standard: delmaal, nummer, tiltak, ansvar, frist, tidspunkt, status,
+    evaluering, maal."""
     t = norm(header)
     for key in _COLUMN_CATALOG:
         if t in catalog_words(key):
