@@ -21,7 +21,7 @@ import attrs
 from attrs import define, field
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..models import Delmaal, Kolonne, Mandat, NivaaType, Periode, slug
+from ..models import Delmaal, Kolonne, Mandat, Nivaa, NivaaType, Periode, slug
 from .draft import YamlFile
 from .frequency import parse_frequency
 from .outline import Item, Kind, as_heading, classify, toc_entry
@@ -73,6 +73,9 @@ _ADOPTED = re.compile(r"^\(?\s*(?:vedtatt|vedteke|vedteken|godkjent|godkjend)\s+
                       r"(?P<av>.+?)(?:,?\s+(?:den\s+)?(?P<date>\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}|"
                       r"\d{1,2}\.\d{1,2}\.\d{2,4}))?\s*\)?\.?$", re.IGNORECASE)
 _MANDAT_TITLE = re.compile(r"^mandat(?:et)?\s+(?:for|til)\s+(?P<name>.+)$", re.IGNORECASE)
+_SIZE = re.compile(r"^(?:om lag|omtrent|ca\.?|cirka|rundt)?\s*(?P<n>\d{1,4})\s+(?:deltakarar|"
+                   r"deltakere|personar|personer|medlemmer|medlemar|representantar|"
+                   r"representanter)\.?$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"^(?P<n>\d{1,4})\s+(deltakarar|deltakere|deltakarar\.|personar|"
                            r"personer|deltok)\b", re.IGNORECASE)
 _COST = re.compile(r"^(?P<text>.+?)\s*(?::|\()\s*(?:kr\.?|kroner)\s*(?P<amount>\d{1,3}"
@@ -837,9 +840,20 @@ class Builder:
                 self._append(organ, "beslutningsmyndighet", text)
                 return
         if self.field is None:
-            self.unplaced(item)
+            if self._describes(organ):
+                if "beskrivelse" not in organ:
+                    organ["beskrivelse"] = seq()
+                Blocks(self, self.file, organ["beskrivelse"]).add(item)
+            else:
+                self.unplaced(item)
             return
         self._apply(item, organ)
+
+    def _describes(self, organ: CommentedMap) -> bool:
+        """True when the body's kind of data holds a description of its own
+        (text under its heading before any label): groups and forums do, a
+        level when the model has ``Nivaa.beskrivelse``."""
+        return "type" not in organ or _has_field(Nivaa, "beskrivelse")
 
     def _append(self, organ: CommentedMap, key: str, value: Any) -> None:
         items = organ.get(key)
@@ -874,6 +888,11 @@ class Builder:
             if "merknad" not in freq:
                 f.note(organ, "moteverksemd", f"{self.msg['source']}: «{text}»")
         elif key == "deltakere":
+            size = _SIZE.match(text)
+            if size and "storrelse" not in organ and "deltakere" not in organ:
+                f.put(organ, "storrelse", int(size["n"]))
+                f.note(organ, "storrelse", f"{self.msg['source']}: «{text}»")
+                return
             members = split_members(text) if same_line or item.kind is Kind.text else [text]
             for member in members:
                 self._append(organ, "deltakere", member_data(member))
