@@ -739,3 +739,25 @@ END
     assert (tiltak.nummer, tiltak.tittel, tiltak.ansvar) == ("7", "Foreldremøte om rus",
                                                              ("Rektor",))
     assert tiltak.tidspunkt[0].tekst == "Høsten 2024" and tiltak.evaluering == "Godt oppmøte"
+
+
+def test_text_in_text_boxes_is_read_once(tmp_path):
+    """A cover made with a text box (and Word's VML fallback copy of it)."""
+    box = ("<w:p><w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/"
+           "markup-compatibility/2006\"><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor "
+           "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
+           "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+           "<a:graphicData><wps:wsp xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/"
+           "wordprocessingShape\"><wps:txbx><w:txbxContent><w:p>"
+           f"{_run_xml('Handlingsplan SLT 2025')}</w:p><w:p>{_run_xml('Testvik kommune')}</w:p>"
+           "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+           "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v=\"urn:schemas-"
+           "microsoft-com:vml\"><v:textbox><w:txbxContent><w:p>"
+           f"{_run_xml('Handlingsplan SLT 2025')}</w:p></w:txbxContent></v:textbox></v:shape>"
+           "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    docx = _with_body_xml(build("S1 Bakgrunn\nP Tekst."), "Bakgrunn", box)
+    paras = [p.text for p in read_docx(docx).paragraphs() if p.text]
+    assert paras == ["Handlingsplan SLT 2025", "Testvik kommune", "Bakgrunn", "Tekst."]
+    folder, _ = draft_of(tmp_path, docx, "testvik")
+    data = load_draft(folder)
+    assert (data.kommune.navn, data.handlingsplan.tittel) == ("Testvik", "Handlingsplan SLT 2025")

@@ -31,7 +31,9 @@ V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
-_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText"}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxContent",
+            MC_FALLBACK}
 
 
 @frozen(kw_only=True)
@@ -228,6 +230,7 @@ class _Reader:
             tag = child.tag
             if tag == f"{W}p":
                 yield self._para(child, in_toc)
+                yield from self._text_boxes(child, in_toc)
             elif tag == f"{W}tbl":
                 yield self._table(child)
             elif tag == f"{W}sdt":
@@ -239,6 +242,14 @@ class _Reader:
                     yield from self._blocks(content, toc)
             elif tag in (f"{W}customXml", f"{W}ins", f"{W}smartTag"):
                 yield from self._blocks(child, in_toc)
+
+    def _text_boxes(self, p: Any, in_toc: bool) -> Iterator[Block]:
+        """The paragraphs and tables of text boxes anchored in ``p`` (a cover's
+        title often stands in one), after it; Word's fallback copy skipped."""
+        for box in p.iter(f"{W}txbxContent"):
+            if any(a.tag in (MC_FALLBACK, f"{W}txbxContent") for a in box.iterancestors()):
+                continue
+            yield from self._blocks(box, in_toc)
 
     # -- paragraphs --------------------------------------------------------
     def _para(self, p: Any, in_toc: bool) -> Para:
@@ -335,6 +346,8 @@ class _Reader:
         (url, text)), and "toc" when a TOC field starts here."""
         for el in p.iter():
             tag = el.tag
+            if _skipped(el.getparent() if tag == f"{W}instrText" else el, p):
+                continue
             if tag == f"{W}fldChar":
                 kind = el.get(f"{W}fldCharType")
                 if kind == "begin":
@@ -352,8 +365,6 @@ class _Reader:
                         m = re.search(r'"([^"]+)"', self.field_stack[-1])
                         if m:
                             yield "link", (m.group(1), ""), None
-                continue
-            if _skipped(el):
                 continue
             if tag == f"{W}fldSimple":
                 instr = (el.get(f"{W}instr") or "").strip().upper()
@@ -453,14 +464,14 @@ def _run_of(el: Any) -> Any:
     return parent if parent is not None and parent.tag == f"{W}r" else None
 
 
-def _skipped(el: Any) -> bool:
-    """True inside deleted or moved-away text (tracked changes)."""
+def _skipped(el: Any, paragraph: Any) -> bool:
+    """True for content that is not the paragraph's own text: deleted or
+    moved-away text (tracked changes), text boxes anchored in it (read as
+    paragraphs of their own) and Word's fallback copies."""
     node = el
-    while node is not None:
+    while node is not None and node is not paragraph:
         if node.tag in _SKIPPED:
             return True
-        if node.tag == f"{W}p":
-            return False
         node = node.getparent()
     return False
 
