@@ -49,13 +49,14 @@ def unquote(text: str) -> str:
 @functools.cache
 def catalog_words(key: str) -> frozenset[str]:
     """slt_docs' own word for label ``key`` in every language, normalised."""
-    out = set()
+    if key not in LABELS:  # a label the installed catalogs no longer have
+        return frozenset()
+    out = {norm(LABELS[key])}
     for code in available_languages():
         try:
             out.add(norm(get_language(code).label(key)))
         except Exception:  # a broken extra catalog must not stop an import
             continue
-    out.add(norm(LABELS[key]))
     return frozenset(out)
 
 
