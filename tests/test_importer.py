@@ -279,6 +279,8 @@ def test_round_trip(tmp_path, example, kind, organ, lang):
           f"forskjeller; {c.tiltak} tiltak, {c.ansvar} ansvar, {c.dates} datoer, "
           f"{c.levels} nivå, {c.meetings} møter, {c.unplaced} ikke plassert")
     assert differences == []
+    marker = "IKKJE PLASSERT" if draft.language == "nn" else "IKKE PLASSERT"
+    assert c.unplaced == sum(t.count(f"# {marker}") for t in draft.files.values())
 
 
 def test_round_trip_moteplan_meetings_are_the_same(tmp_path):

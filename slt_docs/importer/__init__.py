@@ -60,6 +60,8 @@ def build_draft(document: SourceDocument, name: str) -> Draft:
     files = {}
     for key in FILES:
         f = builder.files[key]
+        if key == "handlingsplan" and "periode" not in f.body:
+            continue  # no plan in the document (a mandate or a møteplan of its own)
         if key in ("kommune", "organisasjon") or f.used or len(f.body):
             files[f"{key}.yaml"] = f.dumps()
     return Draft(files=files, counts=builder.counts, language=builder.lang, source=name)

@@ -21,7 +21,19 @@ import attrs
 from attrs import define, field
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..models import Delmaal, Kolonne, Mandat, Nivaa, NivaaType, Periode, slug
+from ..lang import LABELS, get_language
+from ..models import (
+    Delmaal,
+    Handlingsplan,
+    Kolonne,
+    Mandat,
+    Moteverksemd,
+    Nivaa,
+    NivaaType,
+    Periode,
+    slug,
+)
+from ..view.common import capitalize, frequency_text, level_name
 from .draft import YamlFile
 from .frequency import parse_frequency
 from .outline import Item, Kind, as_heading, classify, toc_entry
@@ -40,6 +52,7 @@ from .when import _DATE, parse_date, parse_when, time_range
 from .words import (
     Casing,
     abbreviates,
+    catalog_texts,
     field_of,
     generated_heading,
     guess_language,
@@ -201,6 +214,12 @@ class Builder:
         self.mandat_doc: CommentedMap | None = None
         self.grid_rows: list[tuple[str, list[str]]] = []
         self.numbers: dict[str, str] = {}
+        self.own_words = _has_field(Handlingsplan, "etiketter")
+        """The model holds the kommune's own headings and labels (``etiketter``,
+        ``overskrift``, ``Moteverksemd.tekst``): they are kept as written."""
+        self.frequency_section = False
+        self.own_frequency: set[int] = set()
+        self.koordinator_blocks: Blocks | None = None
         self.toc_heading = ""
         self.grid_noted = False
         self.group_type: str | None = None
@@ -307,8 +326,7 @@ class Builder:
             elif item.kind is Kind.text and self._adopted(text):
                 continue
             else:
-                self._boilerplate_or_unplaced(item, self.files["handlingsplan"],
-                                              self.msg["cover"])
+                self._boilerplate_or_unplaced(item, self.file, self.msg["cover"])
         return end
 
     def _headings_from_toc(self) -> None:
@@ -526,9 +544,10 @@ class Builder:
         if sec == "toc":
             self.file = plan
             self.toc_heading = flat(item.text)
+            self._plan_label("innhold", self.toc_heading)
             return
         if sec not in ("tiltak", "tilbakeblikk", "moteplan", "visjon") and \
-                own_heading(item.text, sec):
+                not self._section_label(sec, flat(item.text)) and own_heading(item.text, sec):
             self.file = org if sec in ("organisering", "koordinator", "moetefrekvens",
                                        "informasjonsutveksling", "arbeidsgrupper") else plan
             self.file.unplaced_line(flat(item.text), self.msg["heading"])
@@ -579,6 +598,42 @@ class Builder:
             if sec == "moteplan":
                 self._moteplan_head(item.text)
             return
+
+    def _section_label(self, sec: str, written: str) -> bool:
+        """A section's heading as the kommune writes it, kept as the plan's (or
+        the møteplan's) own label when the model has them; True when kept or
+        when it is our own word."""
+        if sec == "arbeidsgrupper" and self.moteplan is not None:
+            key = "fokusgrupper" if "fokus" in norm(written) else "arbeidsgrupper"
+            return self._own_label(self.moteplan, key, written, self.files["moteplan"])
+        return self._plan_label(sec, written)
+
+    def _plan_label(self, key: str, written: str) -> bool:
+        """The plan's own word for label ``key`` (``handlingsplan.etiketter``)."""
+        return self._own_label(self.plan, key, written, self.files["handlingsplan"])
+
+    def _own_label(self, holder: CommentedMap, key: str, written: str, file: YamlFile) -> bool:
+        """Keep ``written`` as ``holder``'s own label ``key`` (``etiketter``)
+        unless it is our own word in some language; True when kept or ours,
+        False when the model has no place for it."""
+        written = written.strip()
+        if key not in LABELS or written in catalog_texts(key):
+            return key in LABELS
+        if not self.own_words:
+            return False
+        labels = holder.get("etiketter")
+        if labels is None:
+            labels = holder["etiketter"] = CommentedMap()
+            file.placed(holder, "etiketter")
+        if key in labels:
+            return labels[key] == written
+        labels[key] = written
+        return True
+
+    def _as_written(self, text: str) -> str:
+        """A title kept as written when the model prints own words as written,
+        else with capitals turned into ordinary case."""
+        return flat(text) if self.own_words else self.casing(flat(text))
 
     def _unknown_section(self, item: Item) -> None:
         """A heading the importer does not know outside the known parts: a
@@ -722,6 +777,7 @@ class Builder:
             self.organ = organ
             self.field = key
             self.field_label = item.text
+            self._organ_label(organ, key, item.text if item.rest else flat(item.para.text))
             if item.rest:
                 self._apply(Item(kind=Kind.text, text=item.rest, para=item.para), organ,
                             same_line=True)
@@ -755,8 +811,10 @@ class Builder:
     def _hovedmaal(self, text: str, source: str = "") -> None:
         plan = self.files["handlingsplan"]
         self.file = plan
-        plan.put(self.plan, "hovedmaal", self.casing(flat(text)))
-        if source and norm(source.split(":")[0]) not in _catalog("hovedmaal"):
+        plan.put(self.plan, "hovedmaal", self._as_written(text))
+        label = flat(source.split(":")[0]) if ":" in source else ""
+        if label and not self._plan_label("hovedmaal", label) and \
+                norm(label) not in _catalog("hovedmaal"):
             plan.note(self.plan, "hovedmaal", f"{self.msg['source']}: «{flat(source)}»")
 
     # -- organisation --------------------------------------------------------------
@@ -779,20 +837,22 @@ class Builder:
             return
         levels = self._org_list("nivaa")
         level = cm(("type", kind.value))
+        lost = ""
         if name:
             if first and not re.search(r"\bnivå", norm(first)):
                 level["navn"] = self.casing(unquote(first + " – " + second))
             elif _looks_like_name(name):
                 level["navn"] = name
             else:
-                org.add(levels, level)
-                org.unplaced_line(second, self.msg["heading"])
-                self.level = self.organ = level
-                self.counts.levels += 1
-                return
+                lost = second
         org.add(levels, level)
         self.level = self.organ = level
         self.counts.levels += 1
+        written = flat(item.para.text).strip()
+        if self.own_words and written not in _level_headings(kind, level.get("navn")):
+            level["overskrift"] = written
+        elif lost:
+            org.unplaced_line(lost, self.msg["heading"])
 
     def _level_of_kind(self, kind: NivaaType) -> CommentedMap | None:
         for level in self.org.get("nivaa", []):
@@ -808,6 +868,10 @@ class Builder:
     def _open_group(self, name: str) -> None:
         self.organ = self._group(self.casing(unquote(name)))
         self.field = None
+        written = flat(name).strip()
+        if self.own_words and written != self.organ.get("navn") and \
+                "overskrift" not in self.organ:
+            self.organ["overskrift"] = written
 
     def _group(self, name: str) -> CommentedMap:
         """The group ``name`` of the current level (made when new)."""
@@ -880,12 +944,12 @@ class Builder:
             if item.kind is Kind.bullet and self.level is organ:
                 self._append(organ, "moteplasser", text)
                 return
-            freq = parse_frequency(text) or {"merknad": text}
             if "moteverksemd" in organ:
                 f.unplaced_line(item.line, self.msg["duplicate"])
                 return
-            f.put(organ, "moteverksemd", cm(*freq.items()))
-            if "merknad" not in freq:
+            freq = self._frequency(text)
+            f.put(organ, "moteverksemd", freq)
+            if "merknad" not in freq and "tekst" not in freq:
                 f.note(organ, "moteverksemd", f"{self.msg['source']}: «{text}»")
         elif key == "deltakere":
             size = _SIZE.match(text)
@@ -929,9 +993,32 @@ class Builder:
         else:
             self.unplaced(item)
 
+    def _organ_label(self, organ: CommentedMap | None, key: str, written: str) -> None:
+        """A label over a body's field as the kommune writes it ("Medlemmer:",
+        "Deltakarar i “Ung i Aukra”"), kept as the body's own label."""
+        if organ is None or not self.own_words:
+            return
+        key = {"budsjett": "budsjett"}.get(key, key)
+        self._own_label(organ, key, written, self.files["organisasjon"])
+        if key == "moteverksemd":
+            self.own_frequency.add(id(organ))
+
+    def _frequency(self, text: str) -> CommentedMap:
+        """``Moteverksemd`` data from the kommune's words; with the model's
+        ``tekst`` the wording is kept when it is not the sentence slt_docs
+        would make from the numbers."""
+        freq = parse_frequency(text) or {"merknad": text}
+        data = cm(*freq.items())
+        if self.own_words and "merknad" not in freq and text.strip().rstrip(".") not in \
+                _frequency_texts(freq):
+            data.insert(0, "tekst", text.strip())
+        return data
+
     def _mandat_label(self, organ: CommentedMap, label: str) -> bool:
         """The kommune's own heading over a mandate ("Mandat generelt"), kept
         where the model holds it; False when the body already has another."""
+        if self.own_words:
+            return self._own_label(organ, "mandat", label, self.files["organisasjon"])
         if norm(label) in ("mandat", "mandatet") or norm(label) in _catalog("mandat"):
             return True
         if _has_field(Mandat, "etikett"):
@@ -991,27 +1078,28 @@ class Builder:
         f = self.files["organisasjon"]
         if "koordinator" not in self.org:
             f.put(self.org, "koordinator", CommentedMap())
-        self.field = "oppgaver"
+        self.field = None
+        self.koordinator_blocks = None
 
     def _tasks_label(self, text: str) -> None:
         """"SLT-koordinator har følgjande oppgåver:" over the tasks: the data's
         ``oppgaver``; the kommune's own wording is kept as a comment."""
         self.field = "oppgaver"
-        if norm(text) not in _catalog("oppgaver"):
+        if not self._plan_label("oppgaver", flat(text)) and norm(text) not in _catalog("oppgaver"):
             self.files["organisasjon"].unplaced_line(flat(text), self.msg["heading"])
 
     def _koordinator_content(self, item: Item) -> None:
         f = self.files["organisasjon"]
         k = self.org["koordinator"]
         text = flat(item.text)
-        if item.kind is Kind.bullet:
+        if item.kind is Kind.bullet and self.field == "oppgaver":
             if "oppgaver" not in k:
                 k["oppgaver"] = seq()
             f.add(k["oppgaver"], text)
             return
-        if "rolle" not in k:
-            k["rolle"] = seq()
-        Blocks(self, f, k["rolle"]).add(item)
+        if self.koordinator_blocks is None:
+            self.koordinator_blocks = Blocks(self, f, None, parent=(k, "rolle"))
+        self.koordinator_blocks.add(item)
 
     def _frequency_sentences(self, item: Item) -> None:
         """"Styringsgruppa (politirådet) har minst ett møte i halvåret.
@@ -1022,13 +1110,18 @@ class Builder:
                          sentence.strip())
             organ = self._find_organ(m["body"]) if m else None
             freq = parse_frequency(m["rest"]) if m else None
-            if organ is None or freq is None:
+            if m is None or organ is None or freq is None:
                 self.unplaced(sentence)
                 continue
+            self.frequency_section = True
+            subject = m["body"].strip()
+            if self.own_words and subject != organ.get("navn") and "bestemt_form" not in organ:
+                organ["bestemt_form"] = subject
             if "moteverksemd" in organ:
                 continue  # the same as written under the body itself
-            self.file.put(organ, "moteverksemd", cm(*freq.items()))
-            if "merknad" not in freq:
+            data = self._frequency(m["rest"].strip().rstrip("."))
+            self.file.put(organ, "moteverksemd", data)
+            if "merknad" not in data and "tekst" not in data:
                 self.file.note(organ, "moteverksemd", f"{self.msg['source']}: «{sentence}»")
 
     def _find_organ(self, text: str) -> CommentedMap | None:
@@ -1095,13 +1188,19 @@ class Builder:
         year = int(m[1]) if m else ((self.period.fra - 1) if self.period else dt.date.today().year)
         self.tb = cm(("aar", year))
         f.put(self.plan, "tilbakeblikk", self.tb)
+        written = flat(heading)
+        generated = {get_language(code).gettext("Looking back on {year}").format(year=year)
+                     for code in ("nb", "nn")}
+        if self.own_words and written not in generated:
+            self.tb["overskrift"] = written
         self.tb_part = None
         self.blocks = Blocks(self, f, None, parent=(self.tb, "innledning"))
 
     def _tb_part(self, title: str) -> None:
         assert self.tb is not None
         self.blocks = None
-        self.tb_part = TbPart(self, flat(title).rstrip(":").strip())
+        self.tb_part = TbPart(self, flat(title) if self.own_words else
+                              flat(title).rstrip(":").strip())
 
     def _tb_content(self, item: Item) -> None:
         if self.tb_part is None:
@@ -1155,6 +1254,9 @@ class Builder:
             return
         header = soknad_roles(table)
         if header is not None and self.tb is not None:
+            heading = self.pending_heading
+            if heading is not None and self._plan_label("soknader", flat(heading.para.text)):
+                self.pending_heading = None
             self._soknad_table(table, header)
             return
         header = moteliste_roles(table)
@@ -1181,13 +1283,16 @@ class Builder:
         tabell = self._tiltakstabell()
         heading = self.tiltak_heading
         if heading is not None and "tittel" not in tabell:
-            tabell["tittel"] = self.casing(flat(heading.text)).rstrip(".").strip()
+            title = flat(heading.para.text).strip()
+            tabell["tittel"] = title if self.own_words else \
+                self.casing(title).rstrip(":").rstrip(".").strip()
             plan.placed(tabell, "tittel")
+        own = [h for role, h in read.labelled
+               if role in ("delmaal", "tiltak", "ansvar", "tidspunkt")
+               and not self._plan_label(role, h)]
         columns = _columns(read)
         if columns and "kolonner" not in tabell:
             tabell["kolonner"] = _flow(columns)
-            own = [h for h in read.headers if all(norm(h) not in _catalog(k) for k in
-                                                  ("delmaal", "tiltak", "ansvar", "tidspunkt"))]
             if own:
                 plan.note(tabell, "kolonner", f"{self.msg['source']}: "
                           f"«{' | '.join(read.headers)}»")
@@ -1476,6 +1581,10 @@ class Builder:
         plan = self.files["handlingsplan"]
         self._grid_bodies()
         self._moteplasser()
+        levels = self.org.get("nivaa", [])
+        if self.own_words and self.frequency_section and levels and \
+                not any(id(level) in self.own_frequency for level in levels):
+            self.plan["samlet_moetefrekvens"] = True
         self._simplify_mandates()
         head = [("tittel", self.title or "")]
         if self.subtitle:
@@ -1521,8 +1630,11 @@ class Builder:
                 if m["rest"] and (freq is None or "merknad" in freq):
                     continue
                 places[index] = cm(("organ", slug(group["navn"])))
-                self.files["organisasjon"].note(places[index], "organ",
-                                                f"{self.msg['source']}: «{text}»")
+                if self.own_words and text not in _arena_texts(group["navn"], freq):
+                    places[index]["tekst"] = text
+                else:
+                    self.files["organisasjon"].note(places[index], "organ",
+                                                    f"{self.msg['source']}: «{text}»")
                 if freq and "moteverksemd" not in group:
                     group["moteverksemd"] = cm(*freq.items())
 
@@ -1538,6 +1650,43 @@ class Builder:
                 f.retarget(mandat, "punkter", organ, "mandat")
             if not mandat:
                 del organ["mandat"]
+
+
+def _level_headings(kind: NivaaType, navn: str | None) -> set[str]:
+    """The headings slt_docs writes over a level ("Styrande nivå –
+    Politirådet", "Utførende nivå"), in every language."""
+    out = set()
+    for code in ("nb", "nn"):
+        word = level_name(kind, get_language(code))
+        out.add(f"{word} – {navn}" if navn else word)
+    return out
+
+
+def _frequency_texts(freq: dict[str, object]) -> set[str]:
+    """The sentence slt_docs writes for ``freq`` in every language."""
+    from ..data.converter import CONVERTER
+
+    try:
+        value = CONVERTER.structure(dict(freq), Moteverksemd)
+    except Exception:  # not a frequency the model takes: never ours
+        return set()
+    out = set()
+    for code in ("nb", "nn"):
+        text = frequency_text(value, get_language(code))
+        out.update((text, capitalize(text)))
+    return out
+
+
+def _arena_texts(name: str, freq: dict[str, object] | None) -> set[str]:
+    """"«Ung i Aukra» med fire møte i året à to timar" as slt_docs writes a
+    level's meeting arena, in every language."""
+    out = {f"«{name}»"}
+    for code in ("nb", "nn"):
+        lang = get_language(code)
+        for how in _frequency_texts(freq or {}):
+            out.add(lang.gettext("{arena} with {frequency}").format(arena=f"«{name}»",
+                                                                  frequency=how))
+    return out
 
 
 def _boilerplate_part(item: Item) -> bool:
@@ -1765,7 +1914,7 @@ class TbPart:
                 tb["moter"] = seq()
             main, note = title, None
             m = _TRAILING_NOTE.match(title)
-            if m:
+            if m and not b.own_words:  # the own-words model prints the title as written
                 main, note = m["main"].strip(), m["note"].strip()
             self.data = cm(("organ", slug(organ.get("navn") or organ.get("type"))),
                            ("tittel", main))
@@ -1780,10 +1929,11 @@ class TbPart:
             self.kind = "arbeidsgrupper"
             if "arbeidsgrupper" not in tb:
                 tb["arbeidsgrupper"] = seq()
+            b._plan_label("tilbakeblikk_arbeidsgrupper", title)
         else:
             if "seksjoner" not in tb:
                 tb["seksjoner"] = seq()
-            self.data = cm(("tittel", b.casing(title)))
+            self.data = cm(("tittel", b._as_written(title)))
             f.add(tb["seksjoner"], self.data)
             self.blocks = Blocks(b, f, None, parent=(self.data, "innhold"))
 

@@ -71,6 +71,7 @@ class TableRead:
     delmaal: list[DelmaalDraft] = field(factory=list)
     roles: list[str] = field(factory=list)
     headers: list[str] = field(factory=list)
+    labelled: list[tuple[str, str]] = field(factory=list)
     unplaced: list[str] = field(factory=list)
     joined: int = 0
 
@@ -132,6 +133,8 @@ def read_tiltak_table(table: Table, header: tuple[int, dict[int, str]],
     out = TableRead(roles=[roles[c] for c in sorted(roles)])
     headers = {cell.column: cell.text for cell in table.rows[header_rows - 1]}
     out.headers = [" ".join(headers[c].split()) for c in sorted(headers) if headers[c]]
+    out.labelled = [(roles[c], " ".join(headers[c].split())) for c in sorted(headers)
+                    if headers[c] and c in roles]
     current = delmaal
     if current is not None:
         out.delmaal.append(current)

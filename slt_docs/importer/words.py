@@ -60,8 +60,20 @@ def catalog_words(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _catalog_texts(key: str) -> frozenset[str]:
-    return catalog_words(key)
+@functools.cache
+def catalog_texts(key: str) -> frozenset[str]:
+    """slt_docs' own word for label ``key`` exactly as each language writes
+    it ("Deltakarar", "Deltakere"): a label written otherwise ("Medlemmer:",
+    "Mandat:") is the kommune's own."""
+    if key not in LABELS:
+        return frozenset()
+    out = set()
+    for code in available_languages():
+        try:
+            out.add(get_language(code).label(key).strip())
+        except Exception:  # a broken extra catalog must not stop an import
+            continue
+    return frozenset(out)
 
 
 # -- sections -----------------------------------------------------------------
@@ -343,8 +355,10 @@ class Casing:
 
     def __call__(self, text: str) -> str:
         """``text`` in ordinary case when it is in capitals, else unchanged."""
-        if not is_caps(text) or len(WORD.findall(text)) < 2:
-            return text
+        words = WORD.findall(text)
+        if not is_caps(text) or (len(words) == 1 and (words[0].casefold() in self._forms
+                                                      or len(words[0]) <= 4)):
+            return text  # a lone acronym ("MOT", "SLT") stays as it is
 
         def word(m: re.Match[str]) -> str:
             token = m.group(0)
