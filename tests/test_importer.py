@@ -247,7 +247,9 @@ def _view(data: slt_docs.SltData, kind: DocKind, organ: str | None, code: str,
     if kind is DocKind.handlingsplan:
         return handlingsplan_view(data, lang)
     if kind is DocKind.tiltak:
-        return tiltak_document_view(data, lang, TiltakDokument())
+        doc = data.dokumenter.tiltak[0] if data.dokumenter.tiltak and not imported else \
+            TiltakDokument()
+        return tiltak_document_view(data, lang, doc)
     if kind is DocKind.mandat:
         doc = data.dokumenter.mandat[0] if imported else mandate_document(data, organ)
         return mandat_view(data, lang, doc)
@@ -269,7 +271,12 @@ def test_round_trip(tmp_path, example, kind, organ, lang):
     docx = render(data, kind, lang=lang, organ=organ)
     folder, draft = draft_of(tmp_path, docx, f"{example}-{kind.value}")
     got = load_draft(folder)
-    skip = ("label", "aarshjul") if kind is DocKind.handlingsplan else ("label",)
+    skip = {DocKind.handlingsplan: ("label", "aarshjul"),
+            # what the document does not print: the table's heading (the title
+            # is the document's), the body's heading in the plan
+            DocKind.tiltak: ("label", "tiltak.overskrift"),
+            DocKind.mandat: ("label", "organ.overskrift", "nivaa_info.overskrift"),
+            }.get(kind, ("label",))
     if kind is DocKind.moteplan and example == "nes":
         skip = _MOTEPLAN_SKIP
     differences = view_differences(_view(data, kind, organ, lang, False),

@@ -251,7 +251,7 @@ class Builder:
                 continue
             following = self.entries[index + 1] if index + 1 < len(self.entries) else None
             if entry.kind is Kind.heading and isinstance(following, Item) and \
-                    following.kind is Kind.toc:
+                    following.kind is Kind.toc and not _toc_heading_style(following):
                 end = index
                 break
             if entry.kind is Kind.toc or (entry.kind in (Kind.heading, Kind.label) and (
@@ -292,6 +292,7 @@ class Builder:
                 title_item is not None:
             self.tiltak_heading = title_item  # a tiltak table of its own: "Mål og tiltak …"
             title_item, subtitle_item = subtitle_item, None
+            self.section = "tiltak"
             title = flat(title_item.text)
             self.title = title
         if subtitle_item is not None and _ADOPTED.match(flat(subtitle_item.text)):
@@ -415,6 +416,9 @@ class Builder:
     def _item(self, item: Item) -> None:
         if item.kind is Kind.toc:
             self.counts.toc_lines += 1
+            if _toc_heading_style(item):
+                self.toc_heading = flat(item.text)
+                self._plan_label("innhold", self.toc_heading)
             if self.counts.toc_lines == 1:
                 heading = f" «{self.toc_heading}»" if self.toc_heading else ""
                 self.section_file().comment(f"({self.msg['toc']}{heading}: {self._toc_count()} "
@@ -461,7 +465,8 @@ class Builder:
         sec = section_of(text)
         t = norm(text)
         following = self._next
-        if sec is None and isinstance(following, Item) and following.kind is Kind.toc:
+        if sec is None and isinstance(following, Item) and following.kind is Kind.toc and \
+                not _toc_heading_style(following):
             sec = "toc"
         if sec is None and generated_heading(text):
             self._flush_heading(keep=False)
@@ -480,7 +485,7 @@ class Builder:
             self._strategy(item.text)
             return
         if sec == "koordinator" and self.section == "koordinator":
-            self._tasks_label(text)
+            self._tasks_label(item.para.text)
             return
         if sec in ("seminar", "arbeidsgrupper") and self.section == "tilbakeblikk":
             sec = None
@@ -525,7 +530,7 @@ class Builder:
             self.unplaced(item, self.msg["heading"])
             return
         if self.section == "tilbakeblikk" and self.tb is not None:
-            self._tb_part(item.text)
+            self._tb_part(item.para.text)
         elif self.section in (None, "bakgrunn"):
             self._new_seksjon(item)
         else:
@@ -547,7 +552,8 @@ class Builder:
             self._plan_label("innhold", self.toc_heading)
             return
         if sec not in ("tiltak", "tilbakeblikk", "moteplan", "visjon") and \
-                not self._section_label(sec, flat(item.text)) and own_heading(item.text, sec):
+                not self._section_label(sec, flat(item.para.text)) and \
+                own_heading(item.text, sec):
             self.file = org if sec in ("organisering", "koordinator", "moetefrekvens",
                                        "informasjonsutveksling", "arbeidsgrupper") else plan
             self.file.unplaced_line(flat(item.text), self.msg["heading"])
@@ -748,7 +754,7 @@ class Builder:
             return
         if self.section == "koordinator" and (
                 key == "oppgaver" or re.search(r"oppg(å|a)ver", norm(item.text))):
-            self._tasks_label(item.text)
+            self._tasks_label(item.text if item.rest else item.para.text)
             if item.rest:
                 self._koordinator_content(Item(kind=Kind.text, text=item.rest, para=item.para))
             return
@@ -759,7 +765,7 @@ class Builder:
                 if item.rest:
                     self._tb_content(Item(kind=Kind.text, text=item.rest, para=item.para))
                 return
-            self._tb_part(item.text)
+            self._tb_part(item.text if item.rest else item.para.text)
             if item.rest:
                 self._tb_content(Item(kind=Kind.text, text=item.rest, para=item.para))
             return
@@ -1493,7 +1499,7 @@ class Builder:
             for note in notes:
                 freq = parse_frequency(note)
                 if freq and "merknad" not in freq and "moteverksemd" not in organ:
-                    organ["moteverksemd"] = cm(*freq.items())
+                    organ["moteverksemd"] = self._frequency(note)
                 elif note and (name, note) not in seen:
                     org.unplaced_line(f"{name}: {note}")
                 seen.add((name, note))
@@ -1687,6 +1693,11 @@ def _arena_texts(name: str, freq: dict[str, object] | None) -> set[str]:
             out.add(lang.gettext("{arena} with {frequency}").format(arena=f"«{name}»",
                                                                   frequency=how))
     return out
+
+
+def _toc_heading_style(item: Item) -> bool:
+    """The heading of Word's own table of contents (its style)."""
+    return item.para.style.lower() in ("toc heading", "overskrift for innholdsfortegnelse")
 
 
 def _boilerplate_part(item: Item) -> bool:
