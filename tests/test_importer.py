@@ -17,7 +17,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-import attrs
 import pytest
 import yaml
 from attrs import frozen
@@ -34,16 +33,13 @@ from slt_docs.importer.outline import Kind, classify
 from slt_docs.importer.when import parse_when
 from slt_docs.importer.words import field_of, level_of, words_of
 from slt_docs.lang import get_language
-from slt_docs.models import Handlingsplan, Periode, TiltakDokument
+from slt_docs.models import Periode, TiltakDokument
 from slt_docs.view import handlingsplan_view, mandat_view, tiltak_document_view
 from slt_docs.view.moteplan import moteplan_view
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
-OWN_WORDS = "etiketter" in attrs.fields_dict(Handlingsplan)
-"""The model keeps the kommune's own headings and labels as written
-(``etiketter``, ``overskrift``): the draft puts them there; without it they
-are comments and titles in capitals get ordinary case."""
+
 SOURCES = {"aukra": "aukra-2022", "nordre-land": "nordre-land-2022-2025"}
 
 
@@ -80,15 +76,13 @@ def test_aukra_reads_like_the_example(tmp_path):
     assert plan.bakgrunn[0].innhold[2].punkter[1].tekst == "Eit godt fysisk oppvekstmiljø"
     assert plan.maal[-3].kilde == "(SLT-håndboka, Bugge, et. al, 2011)"
     assert plan.maal[-1].lenke.url.endswith("SLT.boka_.2020-Word.pdf")
-    if OWN_WORDS:  # printed as the kommune writes them
-        assert plan.hovedmaal == "FØREBYGGE RUS OG KRIMINALITET KRING BARN OG UNGE"
-        assert plan.tiltakstabell.tittel == "MÅL OG TILTAK FOR 2022"
-        assert plan.etiketter["hovedmaal"] == "SLIK VIL VI HA DET (MÅL)"
-        assert plan.etiketter["delmaal"] == "SLIK GJER VI DET (DELMÅL):"
-        assert plan.etiketter["maal"] == "MÅL MED SLT"
-    else:
-        assert plan.hovedmaal == "Førebygge rus og kriminalitet kring barn og unge"
-        assert plan.tiltakstabell.tittel == "Mål og tiltak for 2022"
+    # the kommune's own headings and labels, printed as written
+    assert plan.hovedmaal == "FØREBYGGE RUS OG KRIMINALITET KRING BARN OG UNGE"
+    assert plan.tiltakstabell.tittel == "MÅL OG TILTAK FOR 2022"
+    assert plan.etiketter["hovedmaal"] == "SLIK VIL VI HA DET (MÅL)"
+    assert plan.etiketter["delmaal"] == "SLIK GJER VI DET (DELMÅL):"
+    assert plan.etiketter["maal"] == "MÅL MED SLT"
+    assert plan.tilbakeblikk.overskrift == "TILBAKEBLIKK PÅ 2021"
     # delmål merged down their rows; numbers and presisering split off
     assert [(d.tittel[:20], d.presisering) for d in plan.delmaal] == [
         ("Sikre tett samarbeid", "generelt"), ("Vidareutvikle eit tr", "byggande"),
@@ -124,11 +118,7 @@ def test_aukra_reads_like_the_example(tmp_path):
     # the look back
     tb = plan.tilbakeblikk
     assert tb.aar == 2021 and len(tb.moter) == 5
-    if OWN_WORDS:  # the meeting's heading as written
-        assert tb.moter[4].tittel == ("Femte møte i SLT-koordineringsgruppa "
-                                      "(arbeidsseminar/workshop):")
-    else:
-        assert tb.moter[4].merknad == "arbeidsseminar/workshop"
+    assert tb.moter[4].tittel == "Femte møte i SLT-koordineringsgruppa (arbeidsseminar/workshop):"
     assert tb.seminar.deltakere == 50
     assert tb.arbeidsgrupper == ("Ungdata-undersøkinga", "SLT-seminar",
                                  "Radikaliserings og valdeleg ekstremisme")
@@ -150,16 +140,15 @@ def test_aukra_organisation(tmp_path):
     assert koordinerande.deltakere[2].rolle == "Kommunalsjef"
     assert koordinerande.deltakere[2].merknad == "drift"
     assert utforande.navn is None
-    if OWN_WORDS:
-        assert utforande.etiketter["mandat"] == "Mandat generelt"
-        assert utforande.overskrift == "DET UTFØRANDE NIVÅET = JOBBER DIREKTE MED BARN OG UNGE"
-        assert styrande.moteverksemd.tekst == "Fire møter i året à to timer per møte"
-        assert koordinerande.etiketter["deltakere"] == "Deltakarar:"
-    else:
-        assert utforande.mandat.etikett == "Mandat generelt"
+    assert utforande.etiketter["mandat"] == "Mandat generelt"
+    assert utforande.overskrift == "DET UTFØRANDE NIVÅET = JOBBER DIREKTE MED BARN OG UNGE"
+    assert styrande.overskrift == "DET STYRANDE NIVÅ = POLITIRÅDET I AUKRA"
+    assert styrande.moteverksemd.tekst == "Fire møter i året à to timer per møte"
+    assert koordinerande.etiketter["deltakere"] == "Deltakarar:"
     assert utforande.deltakere[0].rolle.endswith("frivillige organisasjonar, osv.")
     group = utforande.grupper[0]
     assert group.navn == "Ung i Aukra" and len(group.deltakere) == 9
+    assert group.etiketter["deltakere"] == "Deltakarar i “Ung i Aukra”"
     assert group.moteverksemd.antall == 4
     assert utforande.moteplasser[0].organ == "ung-i-aukra"
     assert len(org.koordinator.oppgaver) == 9
@@ -238,18 +227,17 @@ def test_comments_stand_where_the_text_was(tmp_path):
     folder, _ = draft_of(tmp_path, build_file("aukra-2022"), "aukra")
     org = (folder / "organisasjon.yaml").read_text().splitlines()
     at = next(i for i, line in enumerate(org) if "JOBBER DIREKTE MED BARN OG UNGE" in line)
-    if OWN_WORDS:  # kept as the level's own heading
-        assert org[at].strip() == "overskrift: DET UTFØRANDE NIVÅET = JOBBER DIREKTE MED BARN " \
-            "OG UNGE"
-    else:
-        assert org[at].strip().startswith("# IKKJE PLASSERT (overskrift):")
-        assert org[at - 1].strip() == "- type: utforende"
+    assert org[at].strip() == "overskrift: DET UTFØRANDE NIVÅET = JOBBER DIREKTE MED BARN OG UNGE"
+    assert org[at - 1].strip() == "- type: utforende"
     plan = (folder / "handlingsplan.yaml").read_text()
     assert "# (innhaldsliste «Innhald»: 5 linjer)" in plan
     assert "Bakgrunn....." not in plan
     assert "# IKKJE PLASSERT (standardtekst): SLT\n" in plan
-    if not OWN_WORDS:
-        assert "# kjelde: «SLIK GJER VI DET (DELMÅL): | TILTAK | ANSVAR | TIDSPUNKT»" in plan
+    # the repeated "Mandat generelt" stands where the source repeats it, before
+    # the coordinator's part
+    at = next(i for i, line in enumerate(org) if "IKKJE PLASSERT (gjenteke)" in line)
+    assert org[at].strip().startswith("# IKKJE PLASSERT (gjenteke): Mandat generelt: Ansvar")
+    assert org[at + 1].strip() == "koordinator:"
 
 
 # -- the round trip: rendered by slt_docs, imported back ---------------------------
@@ -305,7 +293,7 @@ def test_round_trip(tmp_path, example, kind, organ, lang):
             DocKind.tiltak: ("label", "tiltak.overskrift"),
             DocKind.mandat: ("label", "organ.overskrift", "nivaa_info.overskrift",
                              # the title prints only the definite form of the name
-                             *(("organ.navn", "nivaa_info.navn") if OWN_WORDS else ())),
+                             "organ.navn", "nivaa_info.navn"),
             }.get(kind, ("label",))
     if kind is DocKind.moteplan and example == "nes":
         skip = _MOTEPLAN_SKIP
@@ -613,11 +601,9 @@ def test_command_writes_the_draft_and_prints_a_summary(tmp_path, run):
     assert check.returncode == 0, check.stderr
     # the draft is YAML with comments, in the kommune's written standard
     text = (tmp_path / "nordre-land" / "handlingsplan.yaml").read_text()
-    if OWN_WORDS:
-        assert 'maal: "Mål for SLT i Nordre Land:"' in text or \
-            "maal: 'Mål for SLT i Nordre Land:'" in text
-    else:
-        assert "# IKKE PLASSERT (overskrift): Mål for SLT i Nordre Land" in text
+    labels = yaml.safe_load(text)["handlingsplan"]["etiketter"]
+    assert labels["maal"] == "Mål for SLT i Nordre Land:"
+    assert labels["moetefrekvens"] == "Møtehyppighet:"
     assert yaml.safe_load(text)["handlingsplan"]["periode"] == "2022-2025"
 
 
@@ -630,8 +616,7 @@ def test_command_reports_draft_problems_with_their_place(tmp_path, run):
     assert "aukra/handlingsplan.yaml:" in result.stdout
     assert "handlingsplan.delmaal[0].tiltak[3].nummer:" in result.stdout
     # the model accepts a number used twice in an adopted plan, with a warning
-    errors = "0 feil og 1 advarsel" if OWN_WORDS else "1 feil og 0 advarsler"
-    assert f"kontroll: {errors}" in result.stdout
+    assert "kontroll: 0 feil og 1 advarsel" in result.stdout
 
 
 def test_command_does_not_overwrite(tmp_path, run):

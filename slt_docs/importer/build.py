@@ -17,18 +17,13 @@ import re
 from collections import Counter
 from typing import Any
 
-import attrs
 from attrs import define, field
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..lang import LABELS, get_language
 from ..models import (
-    Delmaal,
-    Handlingsplan,
     Kolonne,
-    Mandat,
     Moteverksemd,
-    Nivaa,
     NivaaType,
     Periode,
     slug,
@@ -214,9 +209,6 @@ class Builder:
         self.mandat_doc: CommentedMap | None = None
         self.grid_rows: list[tuple[str, list[str]]] = []
         self.numbers: dict[str, str] = {}
-        self.own_words = _has_field(Handlingsplan, "etiketter")
-        """The model holds the kommune's own headings and labels (``etiketter``,
-        ``overskrift``, ``Moteverksemd.tekst``): they are kept as written."""
         self.frequency_section = False
         self.own_frequency: set[int] = set()
         self.koordinator_blocks: Blocks | None = None
@@ -619,14 +611,13 @@ class Builder:
         return self._own_label(self.plan, key, written, self.files["handlingsplan"])
 
     def _own_label(self, holder: CommentedMap, key: str, written: str, file: YamlFile) -> bool:
-        """Keep ``written`` as ``holder``'s own label ``key`` (``etiketter``)
-        unless it is our own word in some language; True when kept or ours,
-        False when the model has no place for it."""
+        """Keep ``written`` as ``holder``'s own label ``key`` (``etiketter``,
+        printed as written) unless it is our own word in some language; True
+        when kept or ours, False when the body already has another or there
+        is no such label."""
         written = written.strip()
         if key not in LABELS or written in catalog_texts(key):
             return key in LABELS
-        if not self.own_words:
-            return False
         labels = holder.get("etiketter")
         if labels is None:
             labels = holder["etiketter"] = CommentedMap()
@@ -635,11 +626,6 @@ class Builder:
             return labels[key] == written
         labels[key] = written
         return True
-
-    def _as_written(self, text: str) -> str:
-        """A title kept as written when the model prints own words as written,
-        else with capitals turned into ordinary case."""
-        return flat(text) if self.own_words else self.casing(flat(text))
 
     def _unknown_section(self, item: Item) -> None:
         """A heading the importer does not know outside the known parts: a
@@ -657,7 +643,7 @@ class Builder:
         bakgrunn = self._plan_list("bakgrunn")
         seksjon = CommentedMap()
         if item is not None:
-            seksjon["tittel"] = self.casing(flat(item.text))
+            seksjon["tittel"] = flat(item.para.text)
         plan.add(bakgrunn, seksjon)
         self.seksjon = seksjon
         self.blocks = Blocks(self, plan, None, parent=(seksjon, "innhold"))
@@ -817,7 +803,7 @@ class Builder:
     def _hovedmaal(self, text: str, source: str = "") -> None:
         plan = self.files["handlingsplan"]
         self.file = plan
-        plan.put(self.plan, "hovedmaal", self._as_written(text))
+        plan.put(self.plan, "hovedmaal", flat(text))
         label = flat(source.split(":")[0]) if ":" in source else ""
         if label and not self._plan_label("hovedmaal", label) and \
                 norm(label) not in _catalog("hovedmaal"):
@@ -855,7 +841,7 @@ class Builder:
         self.level = self.organ = level
         self.counts.levels += 1
         written = flat(item.para.text).strip()
-        if self.own_words and written not in _level_headings(kind, level.get("navn")):
+        if written not in _level_headings(kind, level.get("navn")):
             level["overskrift"] = written
         elif lost:
             org.unplaced_line(lost, self.msg["heading"])
@@ -875,8 +861,7 @@ class Builder:
         self.organ = self._group(self.casing(unquote(name)))
         self.field = None
         written = flat(name).strip()
-        if self.own_words and written != self.organ.get("navn") and \
-                "overskrift" not in self.organ:
+        if written != self.organ.get("navn") and "overskrift" not in self.organ:
             self.organ["overskrift"] = written
 
     def _group(self, name: str) -> CommentedMap:
@@ -923,7 +908,7 @@ class Builder:
         """True when the body's kind of data holds a description of its own
         (text under its heading before any label): groups and forums do, a
         level when the model has ``Nivaa.beskrivelse``."""
-        return "type" not in organ or _has_field(Nivaa, "beskrivelse")
+        return True
 
     def _append(self, organ: CommentedMap, key: str, value: Any) -> None:
         items = organ.get(key)
@@ -1002,9 +987,8 @@ class Builder:
     def _organ_label(self, organ: CommentedMap | None, key: str, written: str) -> None:
         """A label over a body's field as the kommune writes it ("Medlemmer:",
         "Deltakarar i “Ung i Aukra”"), kept as the body's own label."""
-        if organ is None or not self.own_words:
+        if organ is None:
             return
-        key = {"budsjett": "budsjett"}.get(key, key)
         self._own_label(organ, key, written, self.files["organisasjon"])
         if key == "moteverksemd":
             self.own_frequency.add(id(organ))
@@ -1015,28 +999,14 @@ class Builder:
         would make from the numbers."""
         freq = parse_frequency(text) or {"merknad": text}
         data = cm(*freq.items())
-        if self.own_words and "merknad" not in freq and text.strip().rstrip(".") not in \
-                _frequency_texts(freq):
+        if "merknad" not in freq and text.strip().rstrip(".") not in _frequency_texts(freq):
             data.insert(0, "tekst", text.strip())
         return data
 
     def _mandat_label(self, organ: CommentedMap, label: str) -> bool:
-        """The kommune's own heading over a mandate ("Mandat generelt"), kept
-        where the model holds it; False when the body already has another."""
-        if self.own_words:
-            return self._own_label(organ, "mandat", label, self.files["organisasjon"])
-        if norm(label) in ("mandat", "mandatet") or norm(label) in _catalog("mandat"):
-            return True
-        if _has_field(Mandat, "etikett"):
-            holder, key = self._mandat(organ), "etikett"
-        else:  # the model keeps a body's own labels in ``etiketter``
-            if "etiketter" not in organ:
-                organ["etiketter"] = CommentedMap()
-            holder, key = organ["etiketter"], "mandat"
-        if key in holder:
-            return holder[key] == label
-        holder[key] = label
-        return True
+        """The kommune's own heading over a mandate ("Mandat generelt");
+        False when the body already has another."""
+        return self._own_label(organ, "mandat", label, self.files["organisasjon"])
 
     def _mandat(self, organ: CommentedMap) -> CommentedMap:
         mandat = organ.get("mandat")
@@ -1053,7 +1023,7 @@ class Builder:
         m = _UTARBEIDET.search(title)
         if m:
             title = title[:m.start()].rstrip(" ,")
-        strategy["tittel"] = self.casing(title)
+        strategy["tittel"] = title
         if m:
             strategy["utarbeidet"] = m["date"]
         f.put(self.level, "strategimaal", strategy)
@@ -1121,7 +1091,7 @@ class Builder:
                 continue
             self.frequency_section = True
             subject = m["body"].strip()
-            if self.own_words and subject != organ.get("navn") and "bestemt_form" not in organ:
+            if subject != organ.get("navn") and "bestemt_form" not in organ:
                 organ["bestemt_form"] = subject
             if "moteverksemd" in organ:
                 continue  # the same as written under the body itself
@@ -1197,7 +1167,7 @@ class Builder:
         written = flat(heading)
         generated = {get_language(code).gettext("Looking back on {year}").format(year=year)
                      for code in ("nb", "nn")}
-        if self.own_words and written not in generated:
+        if written not in generated:
             self.tb["overskrift"] = written
         self.tb_part = None
         self.blocks = Blocks(self, f, None, parent=(self.tb, "innledning"))
@@ -1205,8 +1175,7 @@ class Builder:
     def _tb_part(self, title: str) -> None:
         assert self.tb is not None
         self.blocks = None
-        self.tb_part = TbPart(self, flat(title) if self.own_words else
-                              flat(title).rstrip(":").strip())
+        self.tb_part = TbPart(self, flat(title))
 
     def _tb_content(self, item: Item) -> None:
         if self.tb_part is None:
@@ -1290,8 +1259,7 @@ class Builder:
         heading = self.tiltak_heading
         if heading is not None and "tittel" not in tabell:
             title = flat(heading.para.text).strip()
-            tabell["tittel"] = title if self.own_words else \
-                self.casing(title).rstrip(":").rstrip(".").strip()
+            tabell["tittel"] = title
             plan.placed(tabell, "tittel")
         own = [h for role, h in read.labelled
                if role in ("delmaal", "tiltak", "ansvar", "tidspunkt")
@@ -1318,7 +1286,7 @@ class Builder:
                 goal = cm(("tittel", d.tittel))
                 if d.presisering:
                     goal["presisering"] = d.presisering
-                if d.nummer and _has_field(Delmaal, "nummer"):
+                if d.nummer:
                     goal["nummer"] = d.nummer
                 plan.add(target, goal)
                 goal["tiltak"] = seq()
@@ -1588,7 +1556,7 @@ class Builder:
         self._grid_bodies()
         self._moteplasser()
         levels = self.org.get("nivaa", [])
-        if self.own_words and self.frequency_section and levels and \
+        if self.frequency_section and levels and \
                 not any(id(level) in self.own_frequency for level in levels):
             self.plan["samlet_moetefrekvens"] = True
         self._simplify_mandates()
@@ -1636,7 +1604,7 @@ class Builder:
                 if m["rest"] and (freq is None or "merknad" in freq):
                     continue
                 places[index] = cm(("organ", slug(group["navn"])))
-                if self.own_words and text not in _arena_texts(group["navn"], freq):
+                if text not in _arena_texts(group["navn"], freq):
                     places[index]["tekst"] = text
                 else:
                     self.files["organisasjon"].note(places[index], "organ",
@@ -1728,12 +1696,6 @@ def _looks_like_name(text: str) -> bool:
     from .words import BODY_WORDS
 
     return bool(BODY_WORDS.search(text)) or (not is_caps(text) and len(text.split()) <= 4)
-
-
-def _has_field(cls: type, name: str) -> bool:
-    """True when the model class has the field (the model grows; a draft
-    uses the fields the installed model knows)."""
-    return name in attrs.fields_dict(cls)
 
 
 def _flow(items: list[str]) -> CommentedSeq:
@@ -1923,14 +1885,9 @@ class TbPart:
             self.kind = "moete"
             if "moter" not in tb:
                 tb["moter"] = seq()
-            main, note = title, None
-            m = _TRAILING_NOTE.match(title)
-            if m and not b.own_words:  # the own-words model prints the title as written
-                main, note = m["main"].strip(), m["note"].strip()
+            # the heading as written, its note "(arbeidsseminar/workshop)" included
             self.data = cm(("organ", slug(organ.get("navn") or organ.get("type"))),
-                           ("tittel", main))
-            if note:
-                self.data["merknad"] = note
+                           ("tittel", title))
             f.add(tb["moter"], self.data)
         elif "seminar" in t and "seminar" not in tb:
             self.kind = "seminar"
@@ -1944,7 +1901,7 @@ class TbPart:
         else:
             if "seksjoner" not in tb:
                 tb["seksjoner"] = seq()
-            self.data = cm(("tittel", b._as_written(title)))
+            self.data = cm(("tittel", title))
             f.add(tb["seksjoner"], self.data)
             self.blocks = Blocks(b, f, None, parent=(self.data, "innhold"))
 
@@ -2006,7 +1963,7 @@ class TbPart:
             self.kind = "seksjon"
             if "seksjoner" not in tb:
                 tb["seksjoner"] = seq()
-            self.data = cm(("tittel", b.casing(self.title)))
+            self.data = cm(("tittel", self.title))
             self.file.add(tb["seksjoner"], self.data)
             self.blocks = Blocks(b, self.file, None, parent=(self.data, "innhold"))
         self.blocks.add(item)
