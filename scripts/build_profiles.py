@@ -3,7 +3,7 @@
 A profile document (profilmal) is what a kommune's communication department
 hands out: a Word file with the kommune's styles, theme fonts and colours,
 page margins, and a header and footer with the logo. slt_docs takes these
-from it (``slt-docs render … --profile profilmal.docx``), like pandoc's
+from it (``slt-docs lag … --profile profilmal.docx``), like pandoc's
 reference document. The two examples are deliberately different:
 
 - ``bla-serif.docx``: a serif face (Cambria), dark blue headings in small

@@ -1,7 +1,7 @@
 """A kommune's visual profile: its profile document (profilmal) applied to a
 template, the way pandoc's reference document works.
 
-``slt-docs render … --profile profilmal.docx`` (or ``kommune.profil`` in the
+``slt-docs lag … --profile profilmal.docx`` (or ``kommune.profil`` in the
 data) takes from the profile document:
 
 - **Styles** (``styles.xml``, with its document defaults): every style the

@@ -26,7 +26,7 @@ How a series becomes dates, in order:
    one gets status ``flyttet`` and names the holiday (``fridag``).
 
 A series that ends with no meeting at all is an error (:class:`DataError`
-from :func:`expand`; ``slt-docs check`` reports it at ``serier[i].regel``).
+from :func:`expand`; ``slt-docs kontroller`` reports it at ``serier[i].regel``).
 
 A series without ``tid`` or ``sted`` takes its body's usual ones (the
 forum's ``tid``, the body's ``sted``), so they are written once.

@@ -105,7 +105,7 @@ def test_check_without_path_is_a_usage_error_in_norwegian(capsys):
 def test_no_command_prints_help_and_exits_2(capsys):
     status, out, _ = run(capsys)
     assert status == 2
-    assert "check" in out
+    assert "kontroller" in out
 
 
 def test_internal_error_exits_1_without_traceback(capsys, monkeypatch, valid_file):

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..errors import SltError
 from . import aarshjul, calendar, check, dump, importer, render, template
-from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser
+from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser, examples
+from .parser import VERSION_HELP
 
 COMMANDS = (check, render, aarshjul, calendar, template, dump, importer)
 """The command modules, in the order ``--help`` lists them."""
@@ -31,14 +32,22 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = Parser(
         prog="slt-docs",
-        description="Lag SLT-dokumenter (handlingsplan, møteplan, mandat, tiltak) fra en "
-        "kommunes data i YAML.",
+        description="Lag SLT-dokumentene til en kommune (handlingsplan, møteplan med "
+        "årshjul, mandat, tiltakstabell) som Word-filer fra kommunens data i YAML, på "
+        "bokmål eller nynorsk. «slt-docs KOMMANDO --help» forklarer hver kommando.",
+        epilog=examples(
+            "slt-docs ny nye-kommune --navn \"Nye kommune\" --spraak nn",
+            "slt-docs kontroller nye-kommune",
+            "slt-docs lag nye-kommune -o dokumenter/",
+            "slt-docs lag examples/aukra --doc handlingsplan -o handlingsplan.docx"),
     )
-    parser.add_argument("--version", action="version", version=f"slt-docs {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=Parser)
+    parser.add_argument("--version", action="version", version=f"slt-docs {__version__}",
+                        help=VERSION_HELP)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", title="kommandoer")
     for command in COMMANDS:
         command.register(sub)
     return parser
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..documents import write_aarshjul
-from .common import EXIT_BAD_INPUT, EXIT_OK, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report
 
 
 def cmd_aarshjul(args: argparse.Namespace) -> int:
@@ -23,7 +23,14 @@ def cmd_aarshjul(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """``slt-docs aarshjul``."""
-    wheel = sub.add_parser("aarshjul", help="skriv årshjulet som eget bilde (.png eller .svg)")
+    wheel = sub.add_parser(
+        "aarshjul", help="skriv årshjulet som eget bilde (.png eller .svg)",
+        description="Tegn årshjulet (alle møtene i møteplanen rundt året) som eget bilde, "
+        "f.eks. til intranettet. Filtypen velger formatet.",
+        epilog=examples(
+            "slt-docs aarshjul examples/nes                   # aarshjul.png",
+            "slt-docs aarshjul examples/nes -o aarshjul.svg",
+            "slt-docs aarshjul examples/aukra --lang nb -o aarshjul-nb.png"))
     wheel.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     wheel.add_argument("-o", "--output", type=Path, metavar="FIL", default=Path("aarshjul.png"),
                        help="bildefila, .png eller .svg (standard: aarshjul.png)")

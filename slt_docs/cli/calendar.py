@@ -1,4 +1,4 @@
-"""``slt-docs calendar``: the møteplan as an .ics file."""
+"""``slt-docs kalender``: the møteplan as an .ics file."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from ..errors import SltError
 from ..files import write_atomic
 from ..ics import build_calendar
 from ..models import slug
-from .common import EXIT_BAD_INPUT, EXIT_OK, count, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, count, examples, read_or_report
 
 
 def calendar_command(path: str | Path, output: str | Path | None = None,
                      organ: str | None = None) -> int:
-    """``slt-docs calendar PATH [-o FIL] [--body ORGAN]``: the møteplan as
+    """``slt-docs kalender PATH [-o FIL] [--organ ORGAN]``: the møteplan as
     .ics (``-`` writes to standard output; default ``moteplan.ics``, or
     ``moteplan-<organ>.ics`` for one body)."""
     data = read_or_report(Path(path), "kalenderen ble ikke skrevet")
@@ -45,11 +45,20 @@ def calendar_command(path: str | Path, output: str | Path | None = None,
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """``slt-docs calendar``."""
-    cal = sub.add_parser("calendar", help="skriv møteplanen som kalenderfil (.ics)")
+    """``slt-docs kalender`` (old name ``calendar``)."""
+    cal = sub.add_parser(
+        "kalender", hidden_aliases=["calendar"],
+        help="skriv møteplanen som kalenderfil (.ics)",
+        description="Skriv alle møtene i møteplanen som en kalenderfil (.ics) som kan "
+        "importeres i Outlook og Google Kalender.",
+        epilog=examples(
+            "slt-docs kalender examples/nes                   # moteplan.ics",
+            "slt-docs kalender examples/nes --organ koordineringsgruppa",
+            "slt-docs kalender examples/nes -o -              # til standard ut"))
     cal.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     cal.add_argument("-o", "--output", metavar="FIL",
                      help="kalenderfila (standard: moteplan.ics; - for standard ut)")
-    cal.add_argument("--body", "--organ", dest="organ", metavar="ORGAN",
+    cal.add_argument("--organ", dest="organ", metavar="ORGAN",
                      help="bare dette organets møter (id, navn eller nivå)")
+    cal.add_argument("--body", "--level", dest="organ", help=argparse.SUPPRESS)
     cal.set_defaults(func=lambda a: calendar_command(a.path, a.output, a.organ))

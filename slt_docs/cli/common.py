@@ -3,39 +3,24 @@ reading the data with its problems printed, and the notices from templates."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
 
 from ..data import read
 from ..lang import get_language
 from ..models import SltData
 from ..render.safety import SafetyNotice
+from .parser import Parser, examples
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
 
-
-class Parser(argparse.ArgumentParser):
-    """argparse with Norwegian error messages and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        translations = {
-            "the following arguments are required": "disse argumentene mangler",
-            "unrecognized arguments": "ukjente argumenter",
-            "invalid choice": "ugyldig valg",
-            "expected one argument": "forventet én verdi",
-            "argument": "argument",
-        }
-        for english, norwegian in translations.items():
-            message = message.replace(english, norwegian)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: feil: {message}\n")
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "Parser", "count", "examples",
+           "notices", "read_or_report", "summary"]
 
 
 def count(n: int, singular: str, plural: str) -> str:

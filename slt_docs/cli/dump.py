@@ -1,4 +1,4 @@
-"""``slt-docs dump``: the data written back as normalised YAML."""
+"""``slt-docs normaliser``: the data written back as normalised YAML."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from ..data import dump_folder, dumps
-from .common import EXIT_BAD_INPUT, EXIT_OK, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    """``slt-docs dump PATH [-o DIR]``: write the data back in canonical form."""
+    """``slt-docs normaliser PATH [-o DIR]``: write the data back in canonical form."""
     data = read_or_report(args.path, "ingenting skrevet")
     if data is None:
         return EXIT_BAD_INPUT
@@ -26,8 +26,15 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """``slt-docs dump``."""
-    dump = sub.add_parser("dump", help="skriv dataene ut igjen som YAML (normalisert)")
+    """``slt-docs normaliser`` (old name ``dump``)."""
+    dump = sub.add_parser(
+        "normaliser", hidden_aliases=["dump"],
+        help="skriv dataene ut igjen som YAML (normalisert)",
+        description="Skriv dataene ut igjen i normalisert form: én skrivemåte for alt, "
+        "standardverdier utelatt. Uten -o skrives alt til standard ut.",
+        epilog=examples(
+            "slt-docs normaliser examples/aukra                 # til skjermen",
+            "slt-docs normaliser examples/aukra -o aukra-normalisert"))
     dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     dump.add_argument("-o", "--output", type=Path, metavar="MAPPE",
                       help="skriv én fil per del i denne mappa")

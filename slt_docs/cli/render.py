@@ -1,4 +1,4 @@
-"""``slt-docs render``: make the documents (and PDFs)."""
+"""``slt-docs lag``: make the documents (and PDFs)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..errors import SltError
 from ..models import SltData
 from ..render.pdf import OfficeMissing, OfficeSession, export_pdf
 from ..render.toc import has_toc
-from .common import EXIT_BAD_INPUT, EXIT_OK, notices, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices, read_or_report
 
 
 def _parse_delmaal(text: str | None) -> tuple[int, ...]:
@@ -38,7 +38,7 @@ def _parse_dato(text: str | None) -> dt.date | None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """``slt-docs render PATH [--doc KIND] [-o OUT] [--pdf]``: make the documents.
+    """``slt-docs lag PATH [--doc KIND] [-o OUT] [--pdf]``: make the documents.
 
     One LibreOffice session serves the whole command: the page numbers of
     every table of contents and every PDF. Without LibreOffice the
@@ -103,10 +103,23 @@ def _render(args: argparse.Namespace, data: SltData, office: OfficeSession | Non
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """``slt-docs render``."""
+    """``slt-docs lag`` (old name ``render``)."""
     rend = sub.add_parser(
-        "render", help="lag dokumentene (handlingsplan, mandat, tiltak, møteplan) som .docx og "
-        "nettsiden som .html")
+        "lag", hidden_aliases=["render"],
+        help="lag dokumentene (handlingsplan, mandat, tiltak, møteplan) som .docx og "
+        "nettsiden som .html",
+        description="Lag Word-dokumentene fra kommunens data. Uten --doc lages alle "
+        "dokumentene dataene gir grunnlag for (og årshjulet som bilde, kalenderen og "
+        "nettsiden), i mappa out/.",
+        epilog=examples(
+            "slt-docs lag examples/aukra                      # alt, i out/",
+            "slt-docs lag examples/aukra -o aukra/ --pdf      # alt, også som PDF",
+            "slt-docs lag examples/aukra --doc handlingsplan --lang nb -o plan-nb.docx",
+            "slt-docs lag examples/aukra --doc mandat --organ koordinerande -o mandat.docx",
+            "slt-docs lag examples/aukra --doc tiltak --delmaal 1,3 --tabell enkel",
+            "slt-docs lag examples/nes --doc nettside -o slt.html",
+            "slt-docs lag examples/nes --doc moteplan --profile examples/profiler/"
+            "gronn-sans.docx"))
     rend.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     rend.add_argument("--doc", metavar="TYPE",
                       help="handlingsplan, mandat, tiltak, moteplan eller nettside (uten: alle "
@@ -115,8 +128,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="fil (med --doc) eller mappe (uten --doc; standard: out/)")
     rend.add_argument("--lang", metavar="SPRÅK",
                       help="nb (bokmål) eller nn (nynorsk); standard: kommunens språk")
-    rend.add_argument("--organ", "--level", dest="organ", metavar="ORGAN",
+    rend.add_argument("--organ", dest="organ", metavar="ORGAN",
                       help="for --doc mandat: nivå (styrende/styrande …) eller organets navn/id")
+    rend.add_argument("--level", "--body", dest="organ", help=argparse.SUPPRESS)
     rend.add_argument("--delmaal", metavar="N[,N]",
                       help="for --doc tiltak: bare disse delmålene, f.eks. 1,3")
     rend.add_argument("--tabell", choices=["enkel", "full"],

@@ -1,4 +1,4 @@
-"""``slt-docs template …``: make, check and pack template packs."""
+"""``slt-docs mal …``: make, check and pack template packs."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 from ..documents import parse_kind
 from ..files import write_atomic
 from ..packs import KINDS, build_pack, check_pack, field_reference, new_pack
-from .common import EXIT_BAD_INPUT, EXIT_OK, Parser, notices
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices
 
 
 def cmd_template_check(args: argparse.Namespace) -> int:
-    """``slt-docs template check PACK``: find the faults in a template pack."""
+    """``slt-docs mal kontroller PACK``: find the faults in a template pack."""
     kind = parse_kind(args.doc).value if args.doc else None
     result = check_pack(args.pack, kind)
     for problem in result.problems:
@@ -31,18 +31,18 @@ def cmd_template_check(args: argparse.Namespace) -> int:
 
 
 def cmd_template_new(args: argparse.Namespace) -> int:
-    """``slt-docs template new DIR [--from PACK]``: start a pack to edit in Word."""
+    """``slt-docs mal ny DIR [--from PACK]``: start a pack to edit in Word."""
     with notices():
         written = new_pack(args.dir, source=args.source, navn=args.navn, kommune=args.kommune)
     for path in written:
         print(f"skrev {path}")
     print(f"Rediger malene i Word og {args.dir}/manifest.yaml, og kontroller med: "
-          f"slt-docs template check {args.dir}")
+          f"slt-docs mal kontroller {args.dir}")
     return EXIT_OK
 
 
 def cmd_template_pack(args: argparse.Namespace) -> int:
-    """``slt-docs template pack DIR -o FILE.zip``: check, then make the shareable file."""
+    """``slt-docs mal pakk DIR -o FILE.zip``: check, then make the shareable file."""
     with notices():
         target, result = build_pack(args.dir, args.output)
     for problem in result.problems:
@@ -52,7 +52,7 @@ def cmd_template_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_template_fields(args: argparse.Namespace) -> int:
-    """``slt-docs template fields [-o FILE]``: the field reference for template authors."""
+    """``slt-docs mal felt [-o FILE]``: the field reference for template authors."""
     text = field_reference()
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
@@ -63,13 +63,29 @@ def cmd_template_fields(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    tpl = sub.add_parser("template", help="malpakker: lag, kontroller og pakk Word-maler som "
-                         "kommuner kan dele")
-    tsub = tpl.add_subparsers(dest="template_command", metavar="KOMMANDO", parser_class=Parser)
+    """``slt-docs mal ny|kontroller|pakk|felt`` (old names ``template
+    new|check|pack|fields``)."""
+    tpl = sub.add_parser(
+        "mal", hidden_aliases=["template"],
+        help="malpakker: lag, kontroller og pakk Word-maler som kommuner kan dele",
+        description="Malpakker er Word-maler (med manifest og bilder) som en kommune lager "
+        "og andre kan bruke. Se docs/maler.md.",
+        epilog=examples(
+            "slt-docs mal ny min-mal --kommune \"Nes kommune\"",
+            "slt-docs mal kontroller min-mal",
+            "slt-docs mal pakk min-mal -o nes-malen-1.0.zip",
+            "slt-docs mal felt -o template-fields.md"))
+    tsub = tpl.add_subparsers(dest="template_command", metavar="KOMMANDO")
     tpl.set_defaults(func=lambda _a: (tpl.print_help(), EXIT_BAD_INPUT)[1])
 
-    new = tsub.add_parser("new", help="start en malpakke fra standardmalene (eller fra en "
-                          "annen pakke)")
+    new = tsub.add_parser(
+        "ny", hidden_aliases=["new"],
+        help="start en malpakke fra standardmalene (eller fra en annen pakke)",
+        description="Lag en ny malpakke med standardmalene (eller en kopi av en annen "
+        "pakke) og et manifest, klar til å redigeres i Word.",
+        epilog=examples(
+            "slt-docs mal ny min-mal --kommune \"Nes kommune\"",
+            "slt-docs mal ny min-mal --from aukra-malen.zip --navn Nes-malen"))
     new.add_argument("dir", type=Path, metavar="MAPPE", help="ny (eller tom) mappe")
     new.add_argument("--from", dest="source", type=Path, metavar="PAKKE",
                      help="start fra denne malpakken (mappe eller .zip) i stedet")
@@ -77,20 +93,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--kommune", help="kommunen som lager pakken")
     new.set_defaults(func=cmd_template_new)
 
-    check = tsub.add_parser("check", help="kontroller en malpakke eller én Word-mal")
+    check = tsub.add_parser(
+        "kontroller", hidden_aliases=["check"],
+        help="kontroller en malpakke eller én Word-mal",
+        description="Les hver mal slik slt_docs vil lese den og meld feil i malkodene, felt "
+        "som ikke finnes, manglende stiler og alt sikkerhetskontrollen avviser.",
+        epilog=examples(
+            "slt-docs mal kontroller min-mal",
+            "slt-docs mal kontroller nes-malen-1.0.zip",
+            "slt-docs mal kontroller handlingsplan.docx --doc handlingsplan"))
     check.add_argument("pack", type=Path, metavar="PAKKE", help="mappe, .zip eller .docx")
     check.add_argument("--doc", metavar="TYPE",
                        help=f"dokumenttypen til én enkelt .docx ({', '.join(KINDS)})")
     check.set_defaults(func=cmd_template_check)
 
-    pack = tsub.add_parser("pack", help="kontroller og lag en .zip som kan deles")
+    pack = tsub.add_parser(
+        "pakk", hidden_aliases=["pack"],
+        help="kontroller og lag en .zip som kan deles",
+        description="Kontroller malpakken og lag en .zip av den som kan deles med andre "
+        "kommuner. Ingen fil lages når noe er feil.",
+        epilog=examples("slt-docs mal pakk min-mal                # min-mal.zip",
+                        "slt-docs mal pakk min-mal -o nes-malen-1.0.zip"))
     pack.add_argument("dir", type=Path, metavar="MAPPE", help="malpakkens mappe")
     pack.add_argument("-o", "--output", type=Path, metavar="FIL",
                       help="zip-fila (standard: MAPPE.zip)")
     pack.set_defaults(func=cmd_template_pack)
 
-    fields = tsub.add_parser("fields", help="skriv feltoversikten for malforfattere "
-                             "(docs/template-fields.md)")
+    fields = tsub.add_parser(
+        "felt", hidden_aliases=["fields"],
+        help="skriv feltoversikten for malforfattere (docs/template-fields.md)",
+        description="Skriv oversikten over feltene en mal kan bruke, laget fra koden.",
+        epilog=examples("slt-docs mal felt                        # til skjermen",
+                        "slt-docs mal felt -o template-fields.md"))
     fields.add_argument("-o", "--output", type=Path, metavar="FIL",
                         help="skriv til fil i stedet for standard ut")
     fields.set_defaults(func=cmd_template_fields)

@@ -3,8 +3,8 @@
 The view layer (``slt_docs.view``) is the contract with template authors:
 every name a template can print, test or loop over is a field of a frozen
 attrs class there. This module walks those classes — for the field
-reference (``docs/template-fields.md``, ``slt-docs template fields``) and
-for ``slt-docs template check``, which looks up every name a template uses.
+reference (``docs/template-fields.md``, ``slt-docs mal felt``) and
+for ``slt-docs mal kontroller``, which looks up every name a template uses.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def field_reference() -> str:
     out = [
         "# Felt i malene",
         "",
-        "<!-- Generert fra slt_docs.view av `slt-docs template fields -o "
+        "<!-- Generert fra slt_docs.view av `slt-docs mal felt -o "
         "docs/template-fields.md`. Ikke rediger for hånd. -->",
         "",
         "Dette er alt en Word-mal (og HTML-malen for nettsiden) kan skrive ut, teste og gå "

@@ -1,4 +1,4 @@
-"""``slt-docs template check``: find the faults in a template before anyone renders it.
+"""``slt-docs mal kontroller``: find the faults in a template before anyone renders it.
 
 For each Word template the check reads the text of every paragraph — in the
 body, in tables (row by row, cell by cell), in headers, footers and the

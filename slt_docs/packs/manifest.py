@@ -242,7 +242,7 @@ def dump_manifest(m: Manifest) -> str:
 
     lines = [
         "# Malpakke for slt_docs. Rediger feltene og Word-malene, og kontroller med",
-        "#   slt-docs template check <mappe>",
+        "#   slt-docs mal kontroller <mappe>",
         f"navn: {scalar(m.navn)}",
         f"kommune: {scalar(m.kommune)}          # kommunen som har laget pakken",
         f"versjon: {scalar(m.versjon)}",

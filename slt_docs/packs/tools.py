@@ -1,4 +1,4 @@
-"""Making and checking template packs: ``slt-docs template new|check|pack``."""
+"""Making and checking template packs: ``slt-docs mal ny|kontroller|pakk``."""
 
 from __future__ import annotations
 
