@@ -162,6 +162,7 @@ def test_console_command_bad_data(write):
     assert "Traceback" not in proc.stdout + proc.stderr
     assert proc.stderr.splitlines() == [
         f"{path}:{line}:{col}: feil: handlingsplan.delmaal[0].tiltak[0].tidspunkt[1].dato: "
-        "«2022-02-30» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2022-03-04",
+        "«2022-02-30» er ikke en dato som finnes; skriv f.eks. 2022-03-04, 4.3.2022 eller "
+        "4. mars 2022",
         f"{path}: 1 feil funnet",
     ]

@@ -161,7 +161,7 @@ def test_invalid_enum_value_lists_the_valid_ones(read_text):
     line, col = position(text, "utøvande")
     assert only_error(path, result) == (
         f"{path}:{line}:{col}: feil: organisasjon.nivaa[2].type: «utøvande» er ikke en gyldig "
-        "verdi; gyldige verdier er: styrende, koordinerende, utforende")
+        "verdi; mente du «utførande»? (gyldige verdier er: styrande, koordinerande, utførande)")
 
 
 # -- dates and times -------------------------------------------------------------
@@ -172,7 +172,8 @@ def test_impossible_date(read_text):
     line, col = position(text, "2022-02-30")
     assert only_error(path, result) == (
         f"{path}:{line}:{col}: feil: handlingsplan.delmaal[0].tiltak[0].tidspunkt[1].dato: "
-        "«2022-02-30» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2022-03-04")
+        "«2022-02-30» er ikke en dato som finnes; skriv f.eks. 2022-03-04, 4.3.2022 eller "
+        "4. mars 2022")
 
 
 @pytest.mark.parametrize("tid", ["15.00-13.00", "13.00-13.00"])
@@ -461,7 +462,8 @@ ENGLISH = ("expected", "found", "but ", "could not", "while ", "scanning", "occu
     ("kommune:\n  navn: \"Aukra\n", None, "fila slutter midt i en verdi (mangler et "
      "anførselstegn?)"),
     ("kommune:\n  navn: Aukra\n  - liste\n", "- liste", "listepunktet har feil innrykk"),
-    ("kommune:\n  navn: Aukra\n organisasjon: {}\n", "organisasjon", "feil innrykk"),
+    ("kommune:\n  navn: Aukra\n organisasjon: {}\n", "organisasjon", "feil innrykk (nøkkelen "
+     "står ikke rett under nøklene over; bruk like mange mellomrom)"),
     ("kommune:\n  navn: *ukjent\n", "*ukjent", "ukjent alias"),
     ("kommune:\n  kontakter: [a, b\n", None, "lista mangler «]» eller et komma"),
     ("kommune:\n  navn: Aukra\n---\norganisasjon: {}\n", "---", "fila kan bare ha ett dokument "

@@ -11,6 +11,7 @@ message saying what was expected.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
 from typing import Any, TypeVar
@@ -35,6 +36,7 @@ from ..models import (
     Tidspunkt,
     Tidsrom,
 )
+from .spellings import lookup, shown_values
 
 T = TypeVar("T")
 
@@ -53,7 +55,6 @@ _TIME_ONE = re.compile(rf"^\s*(?:kl\.?\s*)?{_TIME}\s*$", re.IGNORECASE)
 _COMPACT_RANGE = re.compile(r"^\s*(\d{2})(\d{2})\s*[-–—]\s*(\d{2})(\d{2})\s*$")
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–—/]\s*(\d{4}))?\s*$")
 _AMOUNT = re.compile(r"\s*\d{1,3}(?:[ \u00a0]\d{3})+\s*|\s*\d+\s*")
-_NORWEGIAN_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
 
 
 def _make_time(hour: str, minute: str | None, raw: object) -> dt.time:
@@ -89,21 +90,59 @@ def format_tidsrom_data(value: Tidsrom) -> str:
     return f"{start}-{value.slutt.strftime('%H.%M')}" if value.slutt else start
 
 
+_WEEKDAYS = {
+    name: index for index, names in enumerate([
+        ("mandag", "måndag"), ("tirsdag", "tysdag"), ("onsdag",), ("torsdag",), ("fredag",),
+        ("lørdag", "laurdag"), ("søndag", "sundag")]) for name in names}
+_DATE_NUMERIC = re.compile(r"^(\d{1,2})\. ?(\d{1,2})\. ?(\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_WORDS = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_DATE_HINT = "skriv f.eks. 2022-03-04, 4.3.2022 eller 4. mars 2022"
+
+
 def parse_date(value: object) -> dt.date:
-    """A date: ``2022-03-04`` (YAML date) or ``4.3.2022``."""
+    """A date, in the forms that cannot be misread: ``2022-03-04`` (a YAML
+    date), ``4.3.2022``/``04.03.2022``, ``4. mars 2022``/``4. mar. 2022``,
+    optionally after the weekday (``fredag 4. mars 2022``, which must agree).
+    ``03/04/2022`` is refused: it means 3 April here and 4 March elsewhere."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        m = _NORWEGIAN_DATE.match(value)
-        try:
-            if m:
-                return dt.date(int(m[3]), int(m[2]), int(m[1]))
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidValue(f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2022-03-04")
+    if not isinstance(value, str):
+        raise InvalidValue(f"«{value}» er ikke en dato; {_DATE_HINT}")
+    text = " ".join(value.replace("\u00a0", " ").split())
+    weekday = None
+    first, _, rest = text.partition(" ")
+    if first.casefold().rstrip(",") in _WEEKDAYS:
+        weekday, text = _WEEKDAYS[first.casefold().rstrip(",")], rest
+    parts = _date_parts(text)
+    if parts is None:
+        hint = (" (med skråstrek kan datoen leses på to måter)" if "/" in text else "")
+        raise InvalidValue(f"«{value}» er ikke en dato{hint}; {_DATE_HINT}")
+    year, month, day = parts
+    try:
+        date = dt.date(year, month, day)
+    except ValueError as exc:
+        raise InvalidValue(f"«{value}» er ikke en dato som finnes; {_DATE_HINT}") from exc
+    if weekday is not None and date.weekday() != weekday:
+        actual = next(n for n, i in _WEEKDAYS.items() if i == date.weekday())
+        raise InvalidValue(f"«{value}»: {day}.{month}.{year} er en {actual}, ikke en {first}")
+    return date
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written in one of the accepted forms."""
+    m = _DATE_NUMERIC.match(text)
+    if m:
+        return int(m[3]), int(m[2]), int(m[1])
+    m = _DATE_ISO.match(text)
+    if m:
+        return int(m[1]), int(m[2]), int(m[3])
+    m = _DATE_WORDS.match(text)
+    if m and m[2].casefold() in _MONTHS:
+        return int(m[3]), _MONTHS[m[2].casefold()], int(m[1])
+    return None
 
 
 def parse_periode(value: object) -> Periode:
@@ -194,36 +233,34 @@ def format_maaned_data(value: Maaned) -> int | str:
     return value.maaned if value.aar is None else f"{value.aar}-{value.maaned:02d}"
 
 
-_ENUM_ALIASES: dict[str, str] = {
-    # weekdays
-    "måndag": "mandag", "tysdag": "tirsdag", "lørdag": "lordag", "laurdag": "lordag",
-    "søndag": "sondag", "sundag": "sondag",
-    # levels
-    "styrande": "styrende", "koordinerande": "koordinerende", "utførende": "utforende",
-    "utførande": "utforende", "utforande": "utforende",
-    # frequencies and units
-    "månedlig": "maanedlig", "månadleg": "maanedlig", "vekentleg": "ukentlig",
-    "år": "aar", "halvår": "halvaar", "måned": "maaned", "månad": "maaned", "veke": "uke",
-    # statuses
-    "foreslått": "foreslaatt", "pågår": "pagaar", "gjennomført": "gjennomfort",
-    "utsett": "utsatt", "avlyst": "avlyst", "flytta": "flyttet",
-    "innvilga": "innvilget", "avslått": "avslag", "ventar": "venter",
-    "behald": "behold", "flytt": "flytt",
-}
+class InvalidChoice(InvalidValue):
+    """A value that is none of an enum's members. The message lists the
+    valid values; :meth:`message` writes them in the data's written standard."""
+
+    def __init__(self, value: object, cls: type[enum.Enum]) -> None:
+        self.value = value
+        self.cls = cls
+        super().__init__(self.message("nb"))
+
+    def message(self, lang: str) -> str:
+        """The message with the valid values spelt in ``lang`` (nb or nn)."""
+        names = shown_values(self.cls, lang)
+        close = difflib.get_close_matches(str(self.value).casefold(), names, n=1, cutoff=0.6)
+        hint = f"; mente du «{close[0]}»?" if close else ""
+        return (f"«{self.value}» er ikke en gyldig verdi{hint} (gyldige verdier er: "
+                f"{', '.join(names)})")
 
 
 def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    """An enum member by its value, case-insensitively, in bokmål or nynorsk."""
+    """An enum member by its value, case-insensitively, in bokmål or nynorsk
+    (see :mod:`slt_docs.data.spellings`)."""
     if isinstance(value, cls):
         return value
     if isinstance(value, str):
-        key = value.strip().casefold()
-        key = _ENUM_ALIASES.get(key, key)
-        for member in cls:
-            if str(member.value) == key or member.name == key:
-                return member
-    allowed = ", ".join(m.name for m in cls)
-    raise InvalidValue(f"«{value}» er ikke en gyldig verdi; gyldige verdier er: {allowed}")
+        member = lookup(cls, value)
+        if member is not None:
+            return member
+    raise InvalidChoice(value, cls)
 
 
 def structure_str(value: object, _: type) -> str:

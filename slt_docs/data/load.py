@@ -9,7 +9,7 @@ only one file. One file with every section works as well.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,8 @@ from ..errors import Alvor, DataError, Problem, format_path
 from ..lang.catalog import DATA_LANG_FOLDER, add_catalog_dir
 from ..models import SltData
 from .checks import check_data
-from .converter import CONVERTER, InvalidValue
+from .converter import CONVERTER, InvalidChoice, InvalidValue
+from .spellings import ascii_forms
 from .yamlsource import Path_, Source, read_yaml
 
 SECTIONS = tuple(f.name for f in attrs.fields(SltData) if f.name != "kilde")
@@ -127,21 +128,26 @@ def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
                          problems: list[Problem], base: Path | None,
                          default_file: Path) -> LoadResult:
     locate = _Locator(owner, default_file)
+    required = [key for key in ("kommune", "organisasjon") if key not in merged]
     for key in list(merged):
         if key not in SECTIONS:
-            problems.append(locate.problem((key,), _unknown_key_message(key, SECTIONS), key=True))
+            message, meant = unknown_key_message(key, SECTIONS, required)
+            if meant in required:
+                required.remove(meant)
+            problems.append(locate.problem((key,), message, key=True))
             del merged[key]
-    for key in ("kommune", "organisasjon"):
-        if key not in merged:
-            problems.append(Problem(
-                melding=f"delen «{key}:» mangler; den må stå i en av filene", sti=key,
-                fil=default_file))
+    for key in required:
+        problems.append(Problem(
+            melding=f"delen «{key}:» mangler; den må stå i en av filene", sti=key,
+            fil=default_file))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
     try:
         data = CONVERTER.structure(merged, SltData)
     except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
-        problems.extend(locate.problem(p, m, key=k) for p, m, k in structure_errors(exc, ()))
+        lang = written_standard(merged)
+        problems.extend(locate.problem(p, m, key=k)
+                        for p, m, k in structure_errors(exc, (), lang=lang))
         return LoadResult(None, _sorted(problems))
     data = attrs.evolve(data, kilde=base)
     for path, message, severity in check_data(data):
@@ -172,25 +178,48 @@ class _Locator:
                        linje=line, kolonne=col, alvor=severity)
 
 
-def structure_errors(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
+def written_standard(merged: Mapping[str, Any]) -> str:
+    """``nn`` when the raw data says its documents are in nynorsk, else
+    ``nb``: the spelling error messages use for the valid values."""
+    kommune = merged.get("kommune")
+    spraak = kommune.get("spraak") if isinstance(kommune, dict) else None
+    return "nn" if isinstance(spraak, str) and spraak.strip().casefold() == "nn" else "nb"
+
+
+def structure_errors(exc: BaseException, path: Path_,
+                     lang: str = "nb") -> Iterator[tuple[Path_, str, bool]]:
     """Every leaf error of a cattrs validation error, with its field path, its
-    Norwegian message, and whether it points at a key (unknown field). Pack
-    manifests are checked with it too."""
+    Norwegian message, and whether it points at a key (unknown field). Valid
+    values are listed in ``lang`` (the data's written standard). A misspelt
+    required key gives one message, at the key, with the suggestion first.
+    Pack manifests are checked with it too."""
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without = exc.group_exceptions()
+        missing = [note.name for sub, note in with_notes
+                   if isinstance(sub, KeyError) and isinstance(exc, ClassValidationError)]
+        for sub in without:
+            if isinstance(sub, ForbiddenExtraKeysError):
+                for name in sorted(str(key) for key in sub.extra_fields):
+                    message, meant = unknown_key_message(name, _allowed(sub.cl), missing)
+                    if meant in missing:
+                        missing.remove(meant)
+                    yield (*path, name), message, True
+            else:
+                yield from structure_errors(sub, path, lang)
         for sub, note in with_notes:
             step = note.index if isinstance(exc, IterableValidationError) else note.name
             if isinstance(sub, KeyError):
-                yield (*path, step), f"påkrevd felt «{step}» mangler", False
+                if step in missing:
+                    yield (*path, step), f"påkrevd felt «{step}» mangler", False
             else:
-                yield from structure_errors(sub, (*path, step))
-        for sub in without:
-            yield from structure_errors(sub, path)
+                yield from structure_errors(sub, (*path, step), lang)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = tuple(f.name for f in attrs.fields(exc.cl) if f.name != "kilde")
         for name in sorted(str(key) for key in exc.extra_fields):
-            yield (*path, name), _unknown_key_message(name, allowed), True
+            yield (*path, name), unknown_key_message(name, _allowed(exc.cl))[0], True
+        return
+    if isinstance(exc, InvalidChoice):
+        yield path, exc.message(lang), False
         return
     if isinstance(exc, InvalidValue):
         yield path, str(exc), False
@@ -198,9 +227,35 @@ def structure_errors(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, s
     yield path, f"ugyldig verdi ({exc})", False
 
 
-def _unknown_key_message(name: str, allowed: tuple[str, ...]) -> str:
+def _allowed(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls) if f.name != "kilde")
+
+
+def unknown_key_message(name: str, allowed: Sequence[str],
+                        missing: Sequence[str] = ()) -> tuple[str, str | None]:
+    """The message for an unknown key ``name`` and the key it was probably
+    meant to be (or None). Keys are compared as a keyboard without
+    Norwegian letters would write them (``år`` → ``aar``, ``møter`` →
+    ``moter``); a required key that is ``missing`` is preferred, and then
+    the message says that it is required."""
+    meant = _closest(str(name), allowed, missing)
     message = f"ukjent felt «{name}»"
-    close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-    if close:
-        return f"{message}; mente du «{close[0]}»?"
-    return f"{message}; tillatte felt her er: {', '.join(allowed)}"
+    if meant is None:
+        return f"{message}; tillatte felt her er: {', '.join(allowed)}", None
+    if meant in missing:
+        return f"{message}; mente du «{meant}»? (feltet «{meant}» må være med)", meant
+    return f"{message}; mente du «{meant}»?", meant
+
+
+def _closest(name: str, allowed: Sequence[str], missing: Sequence[str]) -> str | None:
+    forms = ascii_forms(name.strip())
+    for candidates in (missing, allowed):
+        exact = [key for key in candidates if key.casefold() in forms]
+        if exact:
+            return exact[0]
+    for candidates in (missing, allowed):
+        for form in sorted(forms):
+            close = difflib.get_close_matches(form, list(candidates), n=1, cutoff=0.6)
+            if close:
+                return close[0]
+    return None

@@ -146,7 +146,7 @@ def read_yaml(path: Path, text: str | None = None) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        source.problems.append(_problem(path, _yaml_message(exc), line, col))
+        source.problems.append(_problem(path, _yaml_message(exc, text), line, col))
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         source.problems.append(_problem(path, f"ugyldig YAML: {exc}", None, None))
     except RecursionError:
@@ -231,8 +231,46 @@ def _walk_positions(path: Path, root: yaml.Node, source: Source) -> bool:
     return not any(p.is_error for p in source.problems)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([^\s#:\-\"'][^:#]*?)\s*:(?:\s|$)")
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _over_indented_key(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    """When the colon the YAML parser stumbled on ends a key that stands further in
+    than the key-with-a-value above it (``navn: Aukra`` then ``    spraak: nn``),
+    the fault is the indentation, not the colon: the message for it."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    m = _KEY_LINE.match(line)
+    if m is None or m.end() < mark.column or line[:mark.column].count(":") > 0:
+        return None
+    for above in reversed(lines[:mark.line]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        prev = _KEY_LINE.match(above)
+        if prev is None or _indent_of(above) >= _indent_of(line):
+            return None
+        key, prev_key = m.group(2), prev.group(2)
+        return (f"feil innrykk: «{key}:» står lenger inn enn «{prev_key}:» på linja over; "
+                f"nøkler i samme oppslag må stå rett under hverandre (eller sett teksten i "
+                f"anførselstegn hvis «{key}: …» hører til verdien av «{prev_key}»)")
+    return None
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "ugyldig YAML"
+    if problem.startswith("mapping values are not allowed here"):
+        indentation = _over_indented_key(exc, text)
+        if indentation:
+            return f"ugyldig YAML: {indentation}"
     translations = {
         "mapping values are not allowed here": "kolon på feil sted (sett teksten i anførselstegn"
         " hvis den inneholder «: »)",
@@ -241,8 +279,10 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "could not find expected ':'": "mangler kolon etter nøkkelen",
         "found undefined alias": "ukjent alias",
         "expected <block end>, but found '-'": "listepunktet har feil innrykk",
-        "expected <block end>, but found '<block mapping start>'": "feil innrykk",
-        "expected <block end>, but found '<scalar>'": "feil innrykk",
+        "expected <block end>, but found '<block mapping start>'": "feil innrykk (nøkkelen står "
+        "ikke rett under nøklene over; bruk like mange mellomrom)",
+        "expected <block end>, but found '<scalar>'": "feil innrykk (nøkkelen står ikke rett "
+        "under nøklene over; bruk like mange mellomrom)",
         "found unexpected end of stream": "fila slutter midt i en verdi (mangler et "
         "anførselstegn?)",
         "expected a single document in the stream": "fila kan bare ha ett dokument (fjern "
@@ -271,7 +311,8 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "expected alphabetic or numeric character": "navnet på et anker (&) eller alias (*) kan "
         "bare ha bokstaver og tall",
         "expected the node content": "mangler en verdi her",
-        "expected <block end>, but found": "feil innrykk",
+        "expected <block end>, but found": "feil innrykk (sjekk at linja står rett under "
+        "linjene på samme nivå)",
         "sequence entries are not allowed here": "listepunkt («- ») kan ikke stå her; sett det "
         "på en egen linje, eller sett teksten i anførselstegn",
         "expected indentation indicator": "etter «|» eller «>» begynner teksten på neste linje",
