@@ -140,8 +140,8 @@ def _date_parts(text: str) -> tuple[int, int, int] | None:
     if m:
         return int(m[1]), int(m[2]), int(m[3])
     m = _DATE_WORDS.match(text)
-    if m and m[2].casefold() in _MONTHS:
-        return int(m[3]), _MONTHS[m[2].casefold()], int(m[1])
+    if m and m[2].casefold() in MONTHS:
+        return int(m[3]), MONTHS[m[2].casefold()], int(m[1])
     return None
 
 
@@ -183,7 +183,7 @@ def format_periode_data(value: Periode) -> int | str:
     return value.fra if value.fra == value.til else f"{value.fra}-{value.til}"
 
 
-_MONTHS = {
+MONTHS = {
     name: i
     for i, names in enumerate(
         [
@@ -202,8 +202,8 @@ def parse_month(value: object) -> int:
     """A month by number (1–12) or Norwegian name ("februar", "feb")."""
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
         return value
-    if isinstance(value, str) and value.strip().casefold().rstrip(".") in _MONTHS:
-        return _MONTHS[value.strip().casefold().rstrip(".")]
+    if isinstance(value, str) and value.strip().casefold().rstrip(".") in MONTHS:
+        return MONTHS[value.strip().casefold().rstrip(".")]
     raise InvalidValue(f"«{value}» er ingen måned; skriv 1–12 eller navnet, f.eks. «februar»")
 
 
@@ -414,6 +414,15 @@ def _blokk_hook(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(Blokk, hook)
 
 
+SHORTHANDS: dict[type, str] = {Punkt: "tekst", Medlem: "rolle", Tidspunkt: "tekst",
+                               Moteplass: "tekst", Moteplanrad: "organ"}
+"""Classes that may be written as a plain string, meaning the field named."""
+
+MONTH_FIELDS: dict[type, tuple[str, ...]] = {Moteregel: ("maaneder",),
+                                             Moteserie: ("hopp_over_maaneder",)}
+"""Fields holding months, which may be written as names ("februar")."""
+
+
 def make_converter() -> cattrs.Converter:
     """The converter used for loading and dumping every model."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
@@ -429,15 +438,12 @@ def make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), structure_enum
     )
     _tuple_hook(conv)
-    _shorthand(Punkt, "tekst", conv)
-    _shorthand(Medlem, "rolle", conv)
+    for cls, key in SHORTHANDS.items():
+        _shorthand(cls, key, conv)
     _mandat_hook(conv)
     _blokk_hook(conv)
-    _with_months(Moteregel, ("maaneder",), conv)
-    _with_months(Moteserie, ("hopp_over_maaneder",), conv)
-    _shorthand(Tidspunkt, "tekst", conv)
-    _shorthand(Moteplass, "tekst", conv)
-    _shorthand(Moteplanrad, "organ", conv)
+    for cls, keys in MONTH_FIELDS.items():
+        _with_months(cls, keys, conv)
     conv.register_structure_hook(Maaned, lambda v, _: parse_maaned(v))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _dict_structure(cls, conv))
     conv.register_structure_hook(SltData, _dict_structure(SltData, conv, kilde=override(omit=True)))
@@ -466,8 +472,7 @@ def _register_unstructure(conv: cattrs.Converter) -> None:
 
     conv.register_unstructure_hook_factory(attrs.has, omit_defaults)
 
-    for cls, key in ((Punkt, "tekst"), (Tidspunkt, "tekst"), (Medlem, "rolle"),
-                     (Moteplass, "tekst"), (Moteplanrad, "organ")):
+    for cls, key in SHORTHANDS.items():
         conv.register_unstructure_hook(cls, _short_unstructure(conv, cls, key))
     base_blokk = conv.get_unstructure_hook(Blokk)
     conv.register_unstructure_hook(
