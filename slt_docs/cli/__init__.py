@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import SltError
-from . import aarshjul, calendar, check, dump, importer, render, schema, template
+from . import aarshjul, calendar, check, dump, importer, render, scaffold, schema, template
 from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser, examples
 from .parser import VERSION_HELP
 
-COMMANDS = (importer, check, render, aarshjul, calendar, dump, schema, template)
+COMMANDS = (scaffold, importer, check, render, aarshjul, calendar, dump, schema, template)
 """The command modules, in the order ``--help`` lists them."""
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "build_parser", "main"]
