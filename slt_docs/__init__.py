@@ -9,11 +9,15 @@ a sandbox (:mod:`slt_docs.render`) → .docx (→ PDF through LibreOffice).
 >>> data.kommune.navn
 'Aukra'
 >>> docx = slt_docs.render(data, "handlingsplan", lang="nb")
+
+The API reference is ``docs/api.md``.
 """
 
+from .aarshjul import aarshjul_png, aarshjul_svg
 from .data import LoadResult, dump_folder, dumps, load, load_dict, read, read_dict, to_dict
-from .documents import DocKind, available_documents, render, render_all
+from .documents import DocKind, available_documents, render, render_all, write_aarshjul
 from .errors import Alvor, DataError, Problem, SltError
+from .ics import to_ics
 from .lang import Language, available_languages, get_language
 from .models import SltData
 from .render.office import OfficeSession
@@ -31,6 +35,8 @@ __all__ = [
     "SltData",
     "SltError",
     "__version__",
+    "aarshjul_png",
+    "aarshjul_svg",
     "available_documents",
     "available_languages",
     "dump_folder",
@@ -43,4 +49,6 @@ __all__ = [
     "render",
     "render_all",
     "to_dict",
+    "to_ics",
+    "write_aarshjul",
 ]

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 from attrs import frozen
@@ -158,8 +159,13 @@ def moteplan_view_for(data: SltData, lang: Language) -> Any:
     return moteplan_view(data, lang)
 
 
+Output = str | os.PathLike[str] | BinaryIO
+"""Where :func:`render` writes: a file path, or a binary stream (an open
+file, ``io.BytesIO``, a web framework's response body)."""
+
+
 def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingsplan, *,
-           lang: str | None = None, output: str | Path | None = None,
+           lang: str | None = None, output: Output | None = None,
            organ: str | None = None, delmaal: tuple[int, ...] = (),
            form: str | Tabellform | None = None,
            template: str | Path | TemplatePack | None = None,
@@ -168,8 +174,10 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
            filer: tuple[tuple[str, str], ...] | None = None,
            office: OfficeSession | None = None) -> bytes:
     """Render one document and return its bytes — .docx, or for
-    ``"nettside"`` the web page as UTF-8 HTML — (also written to ``output``
-    when given, atomically). ``data`` is a loaded model or a path to a
+    ``"nettside"`` the web page as UTF-8 HTML. With ``output`` the bytes are
+    also written there: to a file path atomically (never a half-written
+    file), or into a binary stream (``io.BytesIO``, a file opened with
+    ``"wb"``, a web response), which is left open. ``data`` is a loaded model or a path to a
     kommune folder or YAML file. ``template`` is a template pack (a folder
     or .zip) or one template for this document (Word, or ``.html`` for the
     web page); ``profile`` a profile document (.docx) whose styles, theme,
@@ -194,8 +202,27 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
                       filer=tuple(filer) if filer is not None else None)
     result = render_bytes(data, kind, options, office=office)
     if output is not None:
-        write_atomic(output, result)
+        write_output(output, result)
     return result
+
+
+def write_output(output: Output, content: bytes) -> None:
+    """Write ``content`` to a path (atomically) or into a binary stream."""
+    if isinstance(output, (str, os.PathLike)):
+        write_atomic(Path(output), content)
+        return
+    write = getattr(output, "write", None)
+    if not callable(write):
+        raise SltError(f"output må være en filsti eller en binær strøm (f.eks. io.BytesIO), "
+                       f"ikke {type(output).__name__}")
+    try:
+        write(content)
+    except TypeError as exc:
+        raise SltError("output er en tekststrøm; dokumentet er binært: bruk io.BytesIO eller "
+                       "åpne fila med «wb»") from exc
+    except OSError as exc:
+        raise SltError(f"kan ikke skrive dokumentet til strømmen: {exc.strerror or exc}") \
+            from exc
 
 
 def render_bytes(data: SltData, kind: DocKind, options: Options,
