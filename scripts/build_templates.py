@@ -29,6 +29,7 @@ from docx.shared import Mm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from slt_docs.render.fonts import prune_font_table  # noqa: E402
 from slt_docs.render.package import normalize_zip  # noqa: E402
 
 FONT = "Calibri"
@@ -887,7 +888,7 @@ def save(doc: Document, path: Path) -> None:
     core.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    path.write_bytes(normalize_zip(buffer.getvalue()))
+    path.write_bytes(normalize_zip(prune_font_table(buffer.getvalue())))
     print(f"skrev {path.relative_to(ROOT)}")
 
 

@@ -11,9 +11,20 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need_apt+=(python3-uno)
-fc-list 2>/dev/null | grep -qi "Liberation Sans" || need_apt+=(fonts-liberation)
-fc-list 2>/dev/null | grep -qi "Carlito" || need_apt+=(fonts-crosextra-carlito)
-fc-list 2>/dev/null | grep -qi "Caladea" || need_apt+=(fonts-crosextra-caladea)
+command -v fc-list >/dev/null 2>&1 || need_apt+=(fontconfig)
+# Every font a shipped template or example profile names, or its metric twin
+# (tests/test_fonts.py lists them and fails when one is missing):
+#   family in fc-list      Debian package
+fonts=(
+  "Liberation Sans"      fonts-liberation          # Arial, Times New Roman, Courier (New)
+  "Carlito"              fonts-crosextra-carlito   # Calibri
+  "Caladea"              fonts-crosextra-caladea   # Cambria
+  "Open Sans"            fonts-open-sans           # examples/profiler/gronn-sans.docx
+  "OpenSymbol"           fonts-opensymbol          # Symbol (bullets)
+)
+for ((i = 0; i < ${#fonts[@]}; i += 2)); do
+  fc-list : family 2>/dev/null | grep -qi "^${fonts[i]}\(,\|$\)" || need_apt+=("${fonts[i + 1]}")
+done
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)

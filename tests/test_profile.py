@@ -70,7 +70,7 @@ def test_example_profiles_are_reproducible(tmp_path):
 
 @pytest.mark.parametrize(("profile", "font", "heading_font", "colour"), [
     (BLUE, "Cambria", "Cambria", "1B365D"),
-    (GREEN, "Arial", "Verdana", "2E7D32"),
+    (GREEN, "Arial", "Open Sans", "2E7D32"),
 ])
 def test_profile_styles_fonts_and_colours(profile, font, heading_font, colour):
     docx = rendered("handlingsplan", profile)
