@@ -146,7 +146,8 @@ def read_yaml(path: Path, text: str | None = None) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        source.problems.append(_problem(path, _yaml_message(exc, text), line, col))
+        message, key_col = _yaml_message(exc, text)
+        source.problems.append(_problem(path, message, line, key_col or col))
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
         source.problems.append(_problem(path, f"ugyldig YAML: {exc}", None, None))
     except RecursionError:
@@ -238,10 +239,11 @@ def _indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _over_indented_key(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+def _over_indented_key(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int] | None:
     """When the colon the YAML parser stumbled on ends a key that stands further in
     than the key-with-a-value above it (``navn: Aukra`` then ``    spraak: nn``),
-    the fault is the indentation, not the colon: the message for it."""
+    the fault is the indentation, not the colon: the message for it, and the
+    column of the key."""
     mark = exc.problem_mark
     if mark is None:
         return None
@@ -261,16 +263,19 @@ def _over_indented_key(exc: yaml.MarkedYAMLError, text: str) -> str | None:
         key, prev_key = m.group(2), prev.group(2)
         return (f"feil innrykk: «{key}:» står lenger inn enn «{prev_key}:» på linja over; "
                 f"nøkler i samme oppslag må stå rett under hverandre (eller sett teksten i "
-                f"anførselstegn hvis «{key}: …» hører til verdien av «{prev_key}»)")
+                f"anførselstegn hvis «{key}: …» hører til verdien av «{prev_key}»)",
+                m.start(2) + 1)
     return None
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None]:
+    """The Norwegian message for a YAML syntax error, and a better column
+    for it when there is one (the key of an indentation error)."""
     problem = exc.problem or "ugyldig YAML"
     if problem.startswith("mapping values are not allowed here"):
         indentation = _over_indented_key(exc, text)
         if indentation:
-            return f"ugyldig YAML: {indentation}"
+            return f"ugyldig YAML: {indentation[0]}", indentation[1]
     translations = {
         "mapping values are not allowed here": "kolon på feil sted (sett teksten i anførselstegn"
         " hvis den inneholder «: »)",
@@ -320,5 +325,5 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     }
     for english, norwegian in translations.items():
         if problem.startswith(english):
-            return f"ugyldig YAML: {norwegian}"
-    return f"ugyldig YAML; sjekk innrykk, kolon og anførselstegn (teknisk: {problem})"
+            return f"ugyldig YAML: {norwegian}", None
+    return f"ugyldig YAML; sjekk innrykk, kolon og anførselstegn (teknisk: {problem})", None
