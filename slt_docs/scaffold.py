@@ -219,12 +219,32 @@ dokumenter:
     - tittel: ⟦Tiltak|Tiltak⟧ {aar}
 """
 
+NETTSIDE = """\
+# {navn}: ⟦det som bare står på SLT-nettsiden|det som berre står på SLT-nettsida⟧ (slt-docs lag {mappe} --doc nettside).
+# ⟦Resten av siden lages fra organisasjonen, møteplanen og kontaktene.|Resten av sida blir laga frå organisasjonen, møteplanen og kontaktane.⟧
+nettside:
+  tittel: {nettside_tittel}
+  innledning:
+    - ⟦SLT står for samordning av lokale rus- og kriminalitetsforebyggende tiltak|SLT står for samordning av lokale rus- og kriminalitetsførebyggjande tiltak⟧.
+  seksjoner:
+    - tittel: ⟦Hva er SLT?|Kva er SLT?⟧
+      innhold:
+        - ⟦Skriv her hva SLT betyr i kommunen|Skriv her kva SLT tyder i kommunen⟧.
+  dokumenter:
+    - tittel: ⟦Planer|Planar⟧
+      lenker:
+        - tekst: ⟦Handlingsplan SLT|Handlingsplan SLT⟧
+          url: https://www.{slug}.kommune.example/slt/handlingsplan.pdf
+  antall_moter: 8                   # ⟦så mange av de neste møtene viser siden|så mange av dei neste møta viser sida⟧
+"""
+
 FILES = {
     "kommune.yaml": KOMMUNE,
     "organisasjon.yaml": ORGANISASJON,
     "handlingsplan.yaml": HANDLINGSPLAN,
     "moteplan.yaml": MOTEPLAN,
     "dokumenter.yaml": DOKUMENTER,
+    "nettside.yaml": NETTSIDE,
 }
 """The data files a new kommune starts with."""
 
@@ -249,6 +269,7 @@ def scaffold_files(navn: str, spraak: str, aar: int, folder_label: str) -> dict[
     june = dt.date(aar, 6, 15)
     planning_day = june + dt.timedelta(days=(3 - june.weekday()) % 7)  # a Thursday
     values = {"navn": navn, "navn_yaml": _yaml_scalar(navn),
+              "nettside_tittel": _yaml_scalar(f"SLT i {navn}"),
               "planleggingsdag": f"{planning_day.day}. juni {aar}",
               "slug": slug(navn) or "kommune", "spraak": spraak, "aar": aar,
               "aar_slutt": aar + 3, "aar_for": aar - 1, "mappe": folder_label,

@@ -3,6 +3,7 @@ every document kind and speaks the chosen written standard in its comments."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -94,11 +95,15 @@ def test_every_document_kind_is_made(kommune, tmp_path):
     lang, folder, _ = kommune
     data = slt_docs.load(folder)
     kinds = {kind for kind, _ in available_documents(data)}
-    assert kinds == set(DocKind)
-    written = slt_docs.render_all(data, tmp_path)
+    assert kinds | {DocKind.nettside} == set(DocKind)
+    written = slt_docs.render_all(data, tmp_path, dato=dt.date(2026, 3, 1))
     assert {p.name for p in written} >= {"handlingsplan.docx", "tiltak.docx", "moteplan.docx",
                                          "mandat-politiradet.docx",
-                                         "mandat-koordineringsgruppa.docx", "aarshjul.png"}
+                                         "mandat-koordineringsgruppa.docx", "aarshjul.png",
+                                         "moteplan.ics", "nettside.html"}
+    page = (tmp_path / "nettside.html").read_text(encoding="utf-8")
+    assert f'lang="{lang}"' in page and "SLT i Nye" in page
+    assert ("Kva er SLT?" if lang == "nn" else "Hva er SLT?") in page
     plan = "\n".join(p.text for p in Document(str(tmp_path / "handlingsplan.docx")).paragraphs)
     assert "Nye kommune" in plan
     assert ("Heile året" if lang == "nn" else "Hele året") in "\n".join(

@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..data.converter import InvalidValue, parse_date
 from ..documents import DocKind, output_name, parse_kind, render, render_all, write_page
 from ..errors import SltError
 from ..models import SltData
@@ -28,13 +29,14 @@ def _parse_delmaal(text: str | None) -> tuple[int, ...]:
 
 
 def _parse_dato(text: str | None) -> dt.date | None:
+    """``--dato`` in any form a date may have in the data (2021-05-01, 1.5.2021,
+    1. mai 2021)."""
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise SltError(f"--dato må være en dato som 2021-05-01 (år-måned-dag), fikk «{text}»") \
-            from exc
+        return parse_date(text)
+    except InvalidValue as exc:
+        raise SltError(f"--dato: {exc}") from exc
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -147,9 +149,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rend.add_argument("--uten-libreoffice", action="store_true",
                       help="ikke bruk LibreOffice: raskere, men innholdsfortegnelsen får ingen "
                       "sidetall før den oppdateres i Word (F9)")
-    rend.add_argument("--dato", metavar="ÅÅÅÅ-MM-DD",
-                      help="for nettsiden: vis de neste møtene fra og med denne dagen "
-                      "(standard: i dag)")
+    rend.add_argument("--dato", metavar="DATO",
+                      help="for nettsiden: vis de neste møtene fra og med denne dagen, f.eks. "
+                      "2021-05-01 eller 1.5.2021 (standard: i dag)")
     rend.add_argument("--fragment", action="store_true",
                       help="for --doc nettside: bare innholdet, uten <html> og <head>, til å lime "
                       "inn i kommunens publiseringsløsning")

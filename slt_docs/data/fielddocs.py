@@ -71,6 +71,14 @@ CLASS_DOCS: dict[str, str] = {
     "og møteplanen.",
     "MandatDokument": "Et mandatdokument for ett nivå, én gruppe eller én arbeidsgruppe.",
     "TiltakDokument": "En tiltakstabell som eget dokument (f.eks. til en politisk sak).",
+    "Nettside": "Det nettsiden har som dokumentene ikke har: tittel, innledning, egne "
+    "seksjoner og overskrifter, og lenker til kommunens egne dokumenter. Resten av siden "
+    "lages fra organisasjonen, møteplanen og kontaktene.",
+    "NettsideSeksjon": "En seksjon med kommunens egen tekst på nettsiden, og hvor den står.",
+    "NettsideOverskrifter": "Kommunens egne overskrifter for delene av nettsiden; de som "
+    "utelates, får standardordet («Organisering», «Kontakt» …).",
+    "Dokumentgruppe": "En gruppe av kommunens egne dokumenter som nettsiden lenker til, under "
+    "en overskrift.",
     "Periode": "En periode i hele år: 2022, 2022-2025 eller {fra: 2022, til: 2025}.",
     "Tidsrom": "Et tidsrom på én dag: \"08.30-09.30\" (også 08:30, 0830 og tankestrek), eller "
     "bare starttid \"18.00\".",
@@ -84,6 +92,7 @@ FIELD_DOCS: dict[str, str] = {
     "SltData.handlingsplan": "Handlingsplanen, hvis kommunen lager en.",
     "SltData.moteplan": "Møteplanen for året, hvis kommunen lager en.",
     "SltData.dokumenter": "Mandatdokumenter og egne tiltakstabeller.",
+    "SltData.nettside": "Det som bare står på kommunens SLT-nettside (valgfritt).",
     "SltData.kilde": "Mappa dataene ble lest fra (settes av programmet, skrives ikke i YAML).",
     # Kommune
     "Kommune.navn": "Kommunens navn, f.eks. «Aukra».",
@@ -138,6 +147,7 @@ FIELD_DOCS: dict[str, str] = {
     "Nivaa.strategimaal": "Nivåets strategimål.",
     "Nivaa.grupper": "Faste grupper under nivået.",
     "Nivaa.moteplasser": "Møteplassene på nivået.",
+    "Nivaa.beskrivelse": "Kommunens egen tekst om nivået, slik nettsiden viser den.",
     # Medlem
     "Medlem.rolle": "Rollen, f.eks. «Ordfører» eller «Rektor».",
     "Medlem.enhet": "Enheten rollen hører til, f.eks. «Politiet».",
@@ -318,6 +328,26 @@ FIELD_DOCS: dict[str, str] = {
     "Ferie.navn": "Navnet, f.eks. «Høstferie».",
     "Ferie.fra": "Første feriedag.",
     "Ferie.til": "Siste feriedag.",
+    # Nettside
+    "Nettside.tittel": "Sidens tittel (standard: «SLT i <kommune>»).",
+    "Nettside.innledning": "Teksten under tittelen.",
+    "Nettside.seksjoner": "Kommunens egne seksjoner («Kva er SLT?»).",
+    "Nettside.overskrifter": "Egne overskrifter for delene av siden.",
+    "Nettside.dokumenter": "Grupper av lenker til kommunens egne dokumenter.",
+    "Nettside.antall_moter": "Hvor mange av de neste møtene siden viser (standard 8).",
+    "NettsideSeksjon.tittel": "Overskriften.",
+    "NettsideSeksjon.innhold": "Teksten: avsnitt, punktlister, kilder og lenker.",
+    "NettsideSeksjon.plass": "Hvilken del av siden seksjonen står i (standard: etter "
+    "innledningen).",
+    "NettsideOverskrifter.organisering": "Overskriften over nivåene.",
+    "NettsideOverskrifter.koordinator": "Overskriften over koordinatoren.",
+    "NettsideOverskrifter.oppgaver": "Overskriften over koordinatorens oppgaver.",
+    "NettsideOverskrifter.moteforum": "Overskriften over møteforumene.",
+    "NettsideOverskrifter.moter": "Overskriften over de neste møtene.",
+    "NettsideOverskrifter.dokumenter": "Overskriften over dokumentene.",
+    "NettsideOverskrifter.kontakt": "Overskriften over kontaktene.",
+    "Dokumentgruppe.tittel": "Gruppens overskrift, f.eks. «Skjema for samtykke».",
+    "Dokumentgruppe.lenker": "Dokumentene, som lenker med dokumentets tittel som tekst.",
     # Dokumenter
     "Dokumenter.mandat": "Mandatdokumentene som skal lages.",
     "Dokumenter.tiltak": "Tiltakstabellene som skal lages som egne dokumenter.",

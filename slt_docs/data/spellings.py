@@ -23,6 +23,7 @@ from ..models import (
     Kolonne,
     Kontaktrolle,
     Motestatus,
+    Nettsidedel,
     NivaaType,
     Tidsenhet,
     Tiltaksstatus,
@@ -86,6 +87,14 @@ SPELLINGS: dict[enum.Enum, tuple[str, str]] = {
     Kontaktrolle.koordinator: ("koordinator", "koordinator"),
     Kontaktrolle.politikontakt: ("politikontakt", "politikontakt"),
     Kontaktrolle.annen: ("annen", "annan"),
+    # the parts of the web page
+    Nettsidedel.innledning: ("innledning", "innleiing"),
+    Nettsidedel.organisering: ("organisering", "organisering"),
+    Nettsidedel.koordinator: ("koordinator", "koordinator"),
+    Nettsidedel.moteforum: ("møteforum", "møteforum"),
+    Nettsidedel.moter: ("møter", "møte"),
+    Nettsidedel.dokumenter: ("dokumenter", "dokument"),
+    Nettsidedel.kontakt: ("kontakt", "kontakt"),
 }
 """Every member's spelling in bokmål and in nynorsk."""
 
