@@ -1,5 +1,5 @@
 """Starting a new kommune: a complete, commented data folder to edit instead
-of copying an example (``slt-docs ny MAPPE --navn … --spraak nb|nn``).
+of copying an example (``slt-docs ny MAPPE --navn … --lang nb|nn``).
 
 The folder holds one file per part of the data, every section a plan
 usually has, role placeholders instead of people, a møteplan with a series

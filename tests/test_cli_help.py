@@ -98,6 +98,15 @@ def test_one_option_for_a_body_with_the_old_names_hidden(argv):
         assert "--level" not in text and "--body" not in text, path
 
 
+def test_one_option_for_the_written_standard():
+    parser = cli.build_parser()
+    assert parser.parse_args(["ny", "k", "--lang", "nn"]).spraak == "nn"
+    assert parser.parse_args(["ny", "k", "--spraak", "nn"]).spraak == "nn"
+    assert parser.parse_args(["lag", "k", "--lang", "nn"]).lang == "nn"
+    for path, sub in ALL:
+        assert "--spraak" not in sub.format_help(), path
+
+
 def test_errors_are_norwegian_with_a_suggestion(capsys):
     with pytest.raises(SystemExit) as info:
         cli.main(["rendr", "x"])

@@ -18,7 +18,8 @@ from conftest import EXAMPLES, REPO
 from test_docs import code_blocks
 
 IGNORE = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__",
-                                ".pytest_cache", ".mypy_cache", ".ruff_cache", "out")
+                                ".pytest_cache", ".mypy_cache", ".ruff_cache", "out",
+                                "node_modules")
 
 
 def readme_python() -> str:

@@ -116,7 +116,7 @@ def test_every_document_kind_is_made(kommune, tmp_path):
 
 def test_the_command_line_from_new_to_documents(tmp_path, capsys):
     folder = tmp_path / "aurland"
-    assert cli.main(["ny", str(folder), "--navn", "Aurland", "--spraak", "nn",
+    assert cli.main(["ny", str(folder), "--navn", "Aurland", "--lang", "nn",
                      "--aar", "2026"]) == 0
     out = capsys.readouterr().out
     assert f"skrev {folder / 'kommune.yaml'}" in out

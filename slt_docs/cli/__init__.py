@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         "årshjul, mandat, tiltakstabell) som Word-filer fra kommunens data i YAML, på "
         "bokmål eller nynorsk. «slt-docs KOMMANDO --help» forklarer hver kommando.",
         epilog=examples(
-            "slt-docs ny nye-kommune --navn \"Nye kommune\" --spraak nn",
+            "slt-docs ny nye-kommune --navn \"Nye kommune\" --lang nn",
             "slt-docs kontroller nye-kommune",
             "slt-docs lag nye-kommune -o dokumenter/",
             "slt-docs lag examples/aukra --doc handlingsplan -o handlingsplan.docx"),

@@ -10,7 +10,7 @@ from .common import EXIT_OK, examples
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """``slt-docs ny MAPPE --navn NAVN [--spraak nb|nn] [--aar ÅR]``."""
+    """``slt-docs ny MAPPE --navn NAVN [--lang nb|nn] [--aar ÅR]``."""
     navn = args.navn or args.dir.name.replace("-", " ").title()
     written = new_kommune(args.dir, navn, args.spraak, args.aar)
     for path in written:
@@ -34,16 +34,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "plassholdere for roller og tekst og en møteplan med faste møteserier. Mappa må være "
         "ny eller tom; ingenting blir overskrevet.",
         epilog=examples(
-            "slt-docs ny nye-kommune --navn \"Nye kommune\" --spraak nn",
-            "slt-docs ny aurland --navn Aurland --spraak nn --aar 2026",
+            "slt-docs ny nye-kommune --navn \"Nye kommune\" --lang nn",
+            "slt-docs ny aurland --navn Aurland --lang nn --aar 2026",
             "slt-docs kontroller nye-kommune && slt-docs lag nye-kommune -o dokumenter/"))
     new.add_argument("dir", type=Path, metavar="MAPPE", help="ny (eller tom) mappe")
     new.add_argument("--navn", metavar="NAVN",
                      help="kommunens navn, f.eks. «Aukra» (standard: mappenavnet)")
-    new.add_argument("--spraak", "--lang", choices=WRITTEN_STANDARDS, default="nb",
-                     metavar="nb|nn",
+    new.add_argument("--lang", dest="spraak", choices=WRITTEN_STANDARDS, default="nb",
+                     metavar="SPRÅK",
                      help="skriftspråket i dokumentene og kommentarene: nb (bokmål) eller "
                      "nn (nynorsk); standard nb")
+    new.add_argument("--spraak", dest="spraak", choices=WRITTEN_STANDARDS,
+                     help=argparse.SUPPRESS)
     new.add_argument("--aar", type=int, metavar="ÅR",
                      help="året planen og møteplanen gjelder (standard: i år)")
     new.set_defaults(func=cmd_new)

@@ -79,9 +79,10 @@ def data_reference() -> str:
         "Ikke rediger for hånd. -->",
         "",
         "En kommune er en mappe med YAML-filer. Toppnøklene (`kommune`, `organisasjon`, "
-        "`handlingsplan`, `moteplan`, `dokumenter`) er delene av dataene; hver del står i én "
+        "`handlingsplan`, `moteplan`, `dokumenter`, `nettside`) er delene av dataene; hver del "
+        "står i én "
         "fil. Ukjente felt er feil (med forslag: «mente du …?»). Start en ny kommune med "
-        "`slt-docs ny MAPPE --navn … --spraak nb|nn`.",
+        "`slt-docs ny MAPPE --navn … --lang nb|nn`.",
         "",
         f"Redigeringshjelp: `slt-docs skjema -o MAPPE` skriver JSON-skjemaet `{SCHEMA_FILE}` "
         "i kommunemappa. Med linja",

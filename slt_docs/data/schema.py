@@ -207,7 +207,8 @@ def json_schema() -> dict[str, Any]:
         **root,
         "title": "SLT-data for slt_docs",
         "description": "Én YAML-fil i en kommunemappe. Toppnøklene er delene av dataene "
-        "(kommune, organisasjon, handlingsplan, moteplan, dokumenter); hver del står i én "
+        "(kommune, organisasjon, handlingsplan, moteplan, dokumenter, nettside); hver del står "
+        "i én "
         "fil. kommune og organisasjon må stå i en av filene.",
         "definitions": dict(sorted(builder.definitions.items())),
     }
