@@ -72,13 +72,14 @@ CLASS_DOCS: dict[str, str] = {
     "MandatDokument": "Et mandatdokument for ett nivå, én gruppe eller én arbeidsgruppe.",
     "TiltakDokument": "En tiltakstabell som eget dokument (f.eks. til en politisk sak).",
     "Nettside": "Det nettsiden har som dokumentene ikke har: tittel, innledning, egne "
-    "seksjoner og overskrifter, og lenker til kommunens egne dokumenter. Resten av siden "
-    "lages fra organisasjonen, møteplanen og kontaktene.",
+    "seksjoner og overskrifter (etiketter), og lenker til kommunens egne dokumenter. Resten "
+    "av siden lages fra organisasjonen, møteplanen og kontaktene.",
     "NettsideSeksjon": "En seksjon med kommunens egen tekst på nettsiden, og hvor den står.",
-    "NettsideOverskrifter": "Kommunens egne overskrifter for delene av nettsiden; de som "
-    "utelates, får standardordet («Organisering», «Kontakt» …).",
     "Dokumentgruppe": "En gruppe av kommunens egne dokumenter som nettsiden lenker til, under "
     "en overskrift.",
+    "Halvaar": "Ett rutenett i møteplanen slik kommunen setter det opp.",
+    "Maaned": "En måned i et rutenett: 8, august, eller med år: januar 2022, 2022-01.",
+    "Moteplanrad": "Én rad (ett organ) i et rutenett. Kan skrives som ren tekst: organet.",
     "Periode": "En periode i hele år: 2022, 2022-2025 eller {fra: 2022, til: 2025}.",
     "Tidsrom": "Et tidsrom på én dag: \"08.30-09.30\" (også 08:30, 0830 og tankestrek), eller "
     "bare starttid \"18.00\".",
@@ -133,6 +134,12 @@ FIELD_DOCS: dict[str, str] = {
     "av navnet.",
     "Organ.navn": "Organets eget navn, f.eks. «Koordineringsgruppa».",
     "Organ.kortnavn": "Kort navn i tabeller, f.eks. «Koord.gr.».",
+    "Organ.overskrift": "Egen overskrift over organet, skrevet ut nøyaktig slik (standard: "
+    "nivået og navnet, f.eks. «Styrende nivå – Politirådet»).",
+    "Organ.bestemt_form": "Navnet i bestemt form i setninger («Styringsgruppa»); standard: "
+    "laget av navnet.",
+    "Organ.etiketter": "Egne ord for ledetekstene i organets del, etter nøkkel "
+    "(deltakere: Medlemmer, mandat: Mandat generelt …).",
     "Organ.deltakere": "Deltakere eller medlemmer, etter rolle.",
     "Organ.storrelse": "Vanlig antall deltakere, når det oppgis som et tall.",
     "Organ.mandat": "Mandatet.",
@@ -166,6 +173,8 @@ FIELD_DOCS: dict[str, str] = {
     "Moteverksemd.timer": "Lengden på et møte i timer (1,5 går).",
     "Moteverksemd.siste_moete_timer": "Lengden på årets siste møte, når den er en annen.",
     "Moteverksemd.merknad": "Fri tekst som legges til på slutten.",
+    "Moteverksemd.tekst": "Kommunens egen setning («Fire møter i året à to timer»), skrevet "
+    "ut i stedet for setningen laget av tallene.",
     # Strategimaal, Strategipunkt
     "Strategimaal.tittel": "Overskrift over strategimålene.",
     "Strategimaal.utarbeidet": "Når eller av hvem de ble utarbeidet.",
@@ -223,6 +232,11 @@ FIELD_DOCS: dict[str, str] = {
     "Handlingsplan.tiltakstabell": "Hvordan tiltakstabellen ser ut.",
     "Handlingsplan.oppfolging": "Oppfølging og evaluering av planen.",
     "Handlingsplan.aarshjul": "Vis møteplanens årshjul i planen (true/false; standard true).",
+    "Handlingsplan.etiketter": "Egne ord for planens faste overskrifter og ledetekster, etter "
+    "nøkkel (maal, oppfolging, hovedmaal, kolonnene delmaal/tiltak/ansvar/tidspunkt …), "
+    "skrevet ut nøyaktig slik.",
+    "Handlingsplan.samlet_moetefrekvens": "true samler nivåenes møtefrekvens i én egen del "
+    "i stedet for under hvert nivå.",
     # Vedtak, Seksjon, Planreferanse
     "Vedtak.dato": "Datoen for vedtaket.",
     "Vedtak.av": "Hvem som vedtok, f.eks. «Kommunestyret».",
@@ -235,6 +249,7 @@ FIELD_DOCS: dict[str, str] = {
     "Planreferanse.lenke": "Adressen til planen.",
     # Tilbakeblikk
     "Tilbakeblikk.aar": "Året det ses tilbake på.",
+    "Tilbakeblikk.overskrift": "Egen overskrift (standard: «Tilbakeblikk på <år>»).",
     "Tilbakeblikk.innledning": "Innledende tekst.",
     "Tilbakeblikk.moter": "Møtene som ble holdt, med tema.",
     "Tilbakeblikk.seminar": "Seminaret som ble holdt.",
@@ -266,6 +281,8 @@ FIELD_DOCS: dict[str, str] = {
     # Delmaal, Tiltak, Tidspunkt, Tiltakstabell
     "Delmaal.tittel": "Delmålet.",
     "Delmaal.presisering": "Kort presisering, f.eks. «generelt» eller «forebyggende».",
+    "Delmaal.nummer": "Vedtatt nummer («1», «A»), skrevet ut slik; standard: det neste etter "
+    "delmålet før.",
     "Delmaal.tiltak": "Tiltakene under delmålet.",
     "Tiltak.tittel": "Tiltakets tittel.",
     "Tiltak.punkter": "Punktene under tiltaket.",
@@ -291,6 +308,20 @@ FIELD_DOCS: dict[str, str] = {
     "Moteplan.innledning": "Innledende tekst.",
     "Moteplan.organer": "Rekkefølgen på organene i rutenettet (id-er); standard: alle som har "
     "møter.",
+    "Moteplan.etiketter": "Egne ord for møteplanens faste overskrifter og ledetekster, etter "
+    "nøkkel (vaar, haust, tema, sted …).",
+    "Moteplan.halvaar": "Rutenettene slik kommunen setter dem opp: måneder, rader og "
+    "overskrifter (standard: januar–juni og juli–desember).",
+    "Halvaar.overskrift": "Overskriften (standard: «Vår <år>»/«Høst <år>»).",
+    "Halvaar.maaneder": "Månedskolonnene i rekkefølge, høyst seks (8, august, januar 2022 …).",
+    "Halvaar.rader": "Radene (organer); standard: møteplanens organer.",
+    "Maaned.maaned": "Måneden, 1–12.",
+    "Maaned.aar": "Året, når det ikke er møteplanens (januar året etter).",
+    "Moteplanrad.organ": "Organet raden gjelder (id eller navn).",
+    "Moteplanrad.overskrift": "Radens overskrift (standard: organets kortnavn eller navn).",
+    "Moteplanrad.tekst": "Kommunens egne linjer under overskriften, skrevet ut nøyaktig slik.",
+    "Moteplanrad.med_beskrivelse": "true tar med den utregnede beskrivelsen av regel, tid og "
+    "sted etter teksten.",
     "Moteplan.moter": "Enkeltmøter.",
     "Moteplan.serier": "Faste møteserier, skrevet som regler.",
     "Moteplan.skoleferier": "Skoleferiene (møter i en serie som faller i en ferie, flyttes "
@@ -332,20 +363,13 @@ FIELD_DOCS: dict[str, str] = {
     "Nettside.tittel": "Sidens tittel (standard: «SLT i <kommune>»).",
     "Nettside.innledning": "Teksten under tittelen.",
     "Nettside.seksjoner": "Kommunens egne seksjoner («Kva er SLT?»).",
-    "Nettside.overskrifter": "Egne overskrifter for delene av siden.",
     "Nettside.dokumenter": "Grupper av lenker til kommunens egne dokumenter.",
     "Nettside.antall_moter": "Hvor mange av de neste møtene siden viser (standard 8).",
+    "Nettside.etiketter": "Egne ord for sidens faste overskrifter, etter nøkkel.",
     "NettsideSeksjon.tittel": "Overskriften.",
     "NettsideSeksjon.innhold": "Teksten: avsnitt, punktlister, kilder og lenker.",
     "NettsideSeksjon.plass": "Hvilken del av siden seksjonen står i (standard: etter "
     "innledningen).",
-    "NettsideOverskrifter.organisering": "Overskriften over nivåene.",
-    "NettsideOverskrifter.koordinator": "Overskriften over koordinatoren.",
-    "NettsideOverskrifter.oppgaver": "Overskriften over koordinatorens oppgaver.",
-    "NettsideOverskrifter.moteforum": "Overskriften over møteforumene.",
-    "NettsideOverskrifter.moter": "Overskriften over de neste møtene.",
-    "NettsideOverskrifter.dokumenter": "Overskriften over dokumentene.",
-    "NettsideOverskrifter.kontakt": "Overskriften over kontaktene.",
     "Dokumentgruppe.tittel": "Gruppens overskrift, f.eks. «Skjema for samtykke».",
     "Dokumentgruppe.lenker": "Dokumentene, som lenker med dokumentets tittel som tekst.",
     # Dokumenter
@@ -355,10 +379,13 @@ FIELD_DOCS: dict[str, str] = {
     "MandatDokument.tittel": "Egen tittel.",
     "MandatDokument.vedtatt": "Når og hvor mandatet ble vedtatt.",
     "MandatDokument.innledning": "Innledende tekst.",
+    "MandatDokument.etiketter": "Egne ord for dokumentets faste ledetekster, etter nøkkel.",
     "TiltakDokument.tittel": "Egen tittel.",
     "TiltakDokument.delmaal": "Delmålene tabellen viser, etter nummer (tom: alle).",
     "TiltakDokument.kolonner": "Kolonnene (tom: som i handlingsplanen).",
     "TiltakDokument.innledning": "Innledende tekst.",
+    "TiltakDokument.etiketter": "Egne ord for tabellens overskrifter, etter nøkkel; går foran "
+    "handlingsplanens.",
 }
 """What each field means, in Norwegian, keyed by ``Class.field``."""
 

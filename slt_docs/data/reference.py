@@ -11,7 +11,8 @@ from typing import Any
 
 import attrs
 
-from ..models import Periode, SltData, Tidsrom
+from ..lang.labels import BODY_LABELS, LABEL_KEYS
+from ..models import Maaned, Periode, SltData, Tidsrom
 from .converter import MONTH_FIELDS, SHORTHANDS
 from .fielddocs import class_doc, field_doc
 from .schema import SCHEMA_FILE, model_classes, model_enums
@@ -21,9 +22,10 @@ _SCALARS: dict[Any, str] = {
     str: "tekst", int: "heltall", float: "tall", bool: "true/false", dt.date: "dato",
     Tidsrom: "[tidsrom](#datoer-klokkeslett-og-perioder)",
     Periode: "[periode](#datoer-klokkeslett-og-perioder)",
+    Maaned: "[måned](#datoer-klokkeslett-og-perioder)",
 }
 _HIDDEN = {(SltData, "kilde")}
-_SCALAR_CLASSES = (Tidsrom, Periode)
+_SCALAR_CLASSES = (Tidsrom, Periode, Maaned)
 
 
 def _type_name(tp: Any, cls: type, name: str) -> str:
@@ -35,6 +37,8 @@ def _type_name(tp: Any, cls: type, name: str) -> str:
         if name in MONTH_FIELDS.get(cls, ()):
             return "liste av måneder"
         return f"liste av {_type_name(typing.get_args(tp)[0], cls, name)}"
+    if origin is dict:
+        return "[etiketter](#etiketter)"
     if tp in _SCALARS:
         return _SCALARS[tp]
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -107,7 +111,8 @@ def data_reference() -> str:
         "`\"kl. 8.30 til 9.30\"`, `\"18.00\"` |",
         "| periode | ett år, to år med bindestrek, eller fra/til | `2022`, `2022-2025`, "
         "`{fra: 2022, til: 2025}` |",
-        "| måned | tall eller navn (også forkortet) | `2`, `februar`, `feb` |",
+        "| måned | tall eller navn (også forkortet); i et rutenett også med år | `2`, "
+        "`februar`, `feb`, `januar 2022`, `2022-01` |",
         "| heltall | med eller uten mellomrom som tusenskille | `10000`, `10 000` |",
         "| tall | punktum eller komma | `1.5`, `1,5` |",
         "",
@@ -132,6 +137,12 @@ def data_reference() -> str:
             out.append(f"| `{f.name}` | {_type_name(hints[f.name], cls, f.name)} | "
                        f"{_default(f.default)} | {_cell(field_doc(cls, f.name) or '')} |")
         out.append("")
+    out += ["## etiketter", "",
+            "Kommunens egne ord for de faste overskriftene og ledetekstene, etter nøkkel "
+            "(`etiketter: {maal: \"Mål for SLT i kommunen:\"}`), skrevet ut nøyaktig slik. "
+            "En nøkkel som utelates, får standardordet på dokumentets språk.", "",
+            f"- På et organ: {', '.join(f'`{k}`' for k in sorted(BODY_LABELS))}.",
+            f"- På et dokument: {', '.join(f'`{k}`' for k in sorted(LABEL_KEYS))}.", ""]
     out += ["# Faste verdier", "",
             "Verdiene kan skrives på bokmål eller nynorsk, med store eller små bokstaver, og "
             "med å/æ/ø skrevet som aa/ae/o (`lordag`, `utforande`). Feilmeldinger viser "

@@ -27,7 +27,8 @@ from typing import Any
 
 import attrs
 
-from ..models import Periode, SltData, Tidsrom
+from ..lang.labels import BODY_LABELS, LABEL_KEYS
+from ..models import Maaned, Organ, Periode, SltData, Tidsrom
 from .converter import MONTH_FIELDS, MONTHS, SHORTHANDS, YEARS
 from .fielddocs import class_doc, field_doc
 from .spellings import SPELLINGS, accepted
@@ -47,6 +48,7 @@ TIME_PATTERN = (r"^\s*(kl\.?\s*)?\d{1,2}([.:]?\d{2})?\s*((-|–|—|til)\s*(kl\.
 AMOUNT_PATTERN = r"^\s*(\d{1,3}([ \u00a0]\d{3})+|\d+)\s*$"
 NUMBER_PATTERN = r"^\s*\d+([.,]\d+)?\s*$"
 PERIOD_PATTERN = r"^\s*\d{4}\s*([-–—/]\s*\d{4})?\s*$"
+MONTH_PATTERN = r"^\s*(\d{1,2}|\d{4}-\d{1,2}|[A-Za-zæøåÆØÅ]+\.?(\s+\d{4})?)\s*$"
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -86,6 +88,14 @@ def _month_schema() -> dict[str, Any]:
             "examples": ["februar", 9]}
 
 
+def _labels_schema(cls: type) -> dict[str, Any]:
+    """``etiketter``: own words by label key (a body's keys, or a document's)."""
+    keys = sorted(BODY_LABELS if issubclass(cls, Organ) else LABEL_KEYS)
+    return {"type": "object", "propertyNames": {"enum": keys},
+            "additionalProperties": {"type": ["string", "number"]},
+            "examples": [{keys[0]: "…"}]}
+
+
 def _scalar(tp: Any) -> dict[str, Any] | None:
     """The schema of a scalar type, or None when ``tp`` is not one."""
     if tp is str:
@@ -103,6 +113,10 @@ def _scalar(tp: Any) -> dict[str, Any] | None:
     if tp is Tidsrom:
         return {"type": ["string", "number"], "pattern": TIME_PATTERN,
                 "description": class_doc(Tidsrom), "examples": ["08.30-09.30", "18.00"]}
+    if tp is Maaned:
+        return {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 12},
+                          {"type": "string", "pattern": MONTH_PATTERN}],
+                "description": class_doc(Maaned), "examples": ["august", "januar 2022"]}
     if tp is Periode:
         return {"anyOf": [
             {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[-1]},
@@ -136,6 +150,8 @@ class _Builder:
             items = _month_schema() if name in MONTH_FIELDS.get(cls, ()) else \
                 self.type_schema(item, cls, name)
             return {"type": ["array", "null"], "items": items}
+        if origin is dict:
+            return _labels_schema(cls)
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _enum_schema(tp)
         scalar = _scalar(tp)
