@@ -2,9 +2,10 @@
 virtual environment, used from another folder, and the README's Python
 example run both from the repository root and from elsewhere.
 
-The venv sees the shared Python's packages (``--system-site-packages``), so
-only slt_docs itself is installed into it; the build backend comes from
-PyPI as ``pip install .`` does on any machine."""
+The venv sees the running Python's packages through a ``.pth`` file (they
+are the dependencies, whether this Python is a venv or not), so only
+slt_docs itself is installed into it; the build backend comes from PyPI as
+``pip install .`` does on any machine."""
 
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ def readme_python() -> str:
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory):
     root = tmp_path_factory.mktemp("install")
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip",
-                    str(root / "venv")], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root / "venv")],
+                   check=True)
+    deps = [p for p in sys.path if p.endswith("site-packages")]
+    for site_packages in (root / "venv" / "lib").glob("python*/site-packages"):
+        (site_packages / "dependencies.pth").write_text("\n".join(deps) + "\n",
+                                                        encoding="utf-8")
     shutil.copytree(REPO, root / "src", ignore=IGNORE)
     python = root / "venv" / "bin" / "python"
     proc = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q",
