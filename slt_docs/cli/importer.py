@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..data import read
 from ..importer import import_docx
-from .common import EXIT_OK, count, notices
+from .common import EXIT_OK, count, examples, notices
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -52,7 +52,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "importer", help="les en eksisterende handlingsplan (.docx) inn som utkast til data",
         description="Les en kommunes handlingsplan fra Word (.docx) og skriv et utkast til "
         "datamappe (handlingsplan.yaml, organisasjon.yaml, kommune.yaml …). Det som ikke kan "
-        "plasseres, står som kommentar «# IKKE PLASSERT: …» der det stod i dokumentet.")
+        "plasseres, står som kommentar «# IKKE PLASSERT: …» der det stod i dokumentet.",
+        epilog=examples(
+            "slt-docs importer Handlingsplan-2022.docx -o aukra/   # utkast i aukra/",
+            "slt-docs importer plan.docx -o aukra/ --overskriv",
+            "slt-docs kontroller aukra/                           # rett det som står igjen"))
     imp.add_argument("path", type=Path, metavar="PLAN.docx", help="Word-fila med planen")
     imp.add_argument("-o", "--output", type=Path, metavar="MAPPE",
                      help="mappa utkastet skrives til (standard: filnavnet uten .docx)")
