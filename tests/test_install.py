@@ -24,7 +24,9 @@ IGNORE = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycach
 
 
 def readme_python() -> str:
-    [block] = [b for b in code_blocks(REPO / "README.md") if b.lang == "python"]
+    """The README's first Python example («Bruk fra Python»)."""
+    block = next(b for b in code_blocks(REPO / "README.md") if b.lang == "python")
+    assert "slt_docs.load(" in block.text
     return block.text
 
 
