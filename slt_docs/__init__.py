@@ -14,11 +14,11 @@ The API reference is ``docs/api.md``.
 """
 
 from .aarshjul import aarshjul_png, aarshjul_svg
-from .data import LoadResult, dump_folder, dumps, load, load_dict, read, read_dict, to_dict
+from .data import LoadResult, check, dump_folder, dumps, load, load_dict, read, read_dict, to_dict
 from .documents import DocKind, available_documents, render, render_all, write_aarshjul
 from .errors import Alvor, DataError, Problem, SltError
 from .ics import to_ics
-from .lang import Language, available_languages, get_language
+from .lang import Language, available_languages, data_language, get_language
 from .models import SltData
 from .render.office import OfficeSession
 
@@ -39,6 +39,8 @@ __all__ = [
     "aarshjul_svg",
     "available_documents",
     "available_languages",
+    "check",
+    "data_language",
     "dump_folder",
     "dumps",
     "get_language",

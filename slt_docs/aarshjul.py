@@ -29,7 +29,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .lang import Language, get_language
+from .lang import Language, data_language
 from .lang.labels import N_
 from .models import SltData
 from .schedule import KonkretMoete, Schedule, expand, organ_name
@@ -101,7 +101,7 @@ def _angle(day: dt.date) -> float:
 def _language(data: SltData, lang: Language | str | None) -> Language:
     if isinstance(lang, Language):
         return lang
-    return get_language(lang or data.kommune.spraak)
+    return data_language(data, lang)
 
 
 # -- the picture ------------------------------------------------------------------

@@ -19,11 +19,11 @@ import attrs
 from attrs import frozen
 
 from .aarshjul import aarshjul_png, aarshjul_svg
-from .data import load
+from .data import check, load
 from .errors import SltError
-from .files import write_atomic
+from .files import OutputError, os_error_reason, write_atomic, write_files
 from .ics import CALENDAR_NAME, to_ics
-from .lang import Language, get_language
+from .lang import Language, data_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .packs.manifest import template_file, template_types
 from .packs.pack import TemplatePack, open_pack
@@ -84,7 +84,7 @@ def default_template(kind: DocKind) -> Path:
 
 
 def _language(data: SltData, options: Options) -> Language:
-    return get_language(options.lang or data.kommune.spraak)
+    return data_language(data, options.lang)
 
 
 def document_date(data: SltData, kind: DocKind) -> dt.datetime:
@@ -189,14 +189,46 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
     relative to the page, title) — default: those :func:`render_all` writes
     beside it. ``office`` is a LibreOffice session
     (:class:`slt_docs.OfficeSession`): with it the table of contents gets the
-    page numbers of LibreOffice's layout, without it the entries only. Raises
-    :class:`SltError` (with a Norwegian message) for bad data, options or
-    templates, and LibreOffice's faults."""
-    if not isinstance(data, SltData):
-        data = load(data)
+    page numbers of LibreOffice's layout, without it the entries only. A
+    model is checked first (:func:`slt_docs.check`), so one
+    changed in code cannot reach a template invalid.
+
+    Raises only :class:`~slt_docs.errors.SltError` and its subclasses (with a
+    Norwegian message): :class:`~slt_docs.errors.DataError` for bad data,
+    :class:`~slt_docs.render.docx.TemplateFault` and
+    :class:`~slt_docs.render.safety.UnsafeFile` for a bad template,
+    :class:`~slt_docs.profile.ProfileError` for a bad profile,
+    :class:`~slt_docs.files.OutputError` when ``output`` cannot be written,
+    :class:`~slt_docs.render.office.OfficeError` for LibreOffice's faults,
+    plain :class:`~slt_docs.errors.SltError` for bad options."""
+    data = _checked(data)
+    return _render_checked(data, doc, lang=lang, output=output, organ=organ, delmaal=delmaal,
+                           form=form, template=template, profile=profile, dato=dato,
+                           fragment=fragment, filer=filer, office=office)
+
+
+def _checked(data: object) -> SltData:
+    """The model, checked (:func:`slt_docs.check`), or loaded from a path."""
+    if isinstance(data, SltData):
+        check(data)
+        return data
+    if isinstance(data, (str, Path)):
+        return load(data)
+    raise SltError(f"forventet data fra slt_docs.load/load_dict eller en sti, fikk "
+                   f"{type(data).__name__}")
+
+
+def _render_checked(data: SltData, doc: str | DocKind, *, lang: str | None = None,
+                    output: str | Path | None = None, organ: str | None = None,
+                    delmaal: tuple[int, ...] = (), form: str | Tabellform | None = None,
+                    template: str | Path | TemplatePack | None = None,
+                    profile: str | Path | Profile | None = None,
+                    dato: dt.date | None = None, fragment: bool = False,
+                    filer: tuple[tuple[str, str], ...] | None = None,
+                    office: OfficeSession | None = None) -> bytes:
     kind = parse_kind(doc)
-    options = Options(lang=lang, organ=organ, delmaal=tuple(delmaal),
-                      form=Tabellform(form) if isinstance(form, str) else form,
+    options = Options(lang=_text_option("lang", lang), organ=_text_option("organ", organ),
+                      delmaal=_delmaal_option(delmaal), form=_form_option(form),
                       template=_template_option(template),
                       profile=_profile_option(profile), dato=dato, fragment=fragment,
                       filer=tuple(filer) if filer is not None else None)
@@ -209,7 +241,7 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
 def write_output(output: Output, content: bytes) -> None:
     """Write ``content`` to a path (atomically) or into a binary stream."""
     if isinstance(output, (str, os.PathLike)):
-        write_atomic(Path(output), content)
+        write_atomic(_path_option("output", output), content)
         return
     write = getattr(output, "write", None)
     if not callable(write):
@@ -221,8 +253,40 @@ def write_output(output: Output, content: bytes) -> None:
         raise SltError("output er en tekststrøm; dokumentet er binært: bruk io.BytesIO eller "
                        "åpne fila med «wb»") from exc
     except OSError as exc:
-        raise SltError(f"kan ikke skrive dokumentet til strømmen: {exc.strerror or exc}") \
-            from exc
+        raise OutputError("strømmen", os_error_reason(exc)) from exc
+
+
+def _text_option(name: str, value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value or None
+    raise SltError(f"{name} må være tekst, ikke {type(value).__name__}")
+
+
+def _path_option(name: str, value: object) -> Path:
+    if isinstance(value, (str, os.PathLike)) and os.fspath(value) and \
+            "\x00" not in str(os.fspath(value)):
+        return Path(value)
+    raise SltError(f"{name} må være en filsti, ikke «{value!r}»")
+
+
+def _delmaal_option(value: object) -> tuple[int, ...]:
+    try:
+        items = tuple(value)  # type: ignore[call-overload]
+    except TypeError:
+        items = (value,)
+    if all(isinstance(n, int) and not isinstance(n, bool) for n in items):
+        return items
+    raise SltError(f"delmaal må være en liste med tall, f.eks. (1, 3), ikke «{value!r}»")
+
+
+def _form_option(value: object) -> Tabellform | None:
+    if value is None or isinstance(value, Tabellform):
+        return value
+    try:
+        return Tabellform(str(value).strip().casefold())
+    except ValueError:
+        forms = ", ".join(f.value for f in Tabellform)
+        raise SltError(f"ukjent tabellform «{value}»; velg en av: {forms}") from None
 
 
 def render_bytes(data: SltData, kind: DocKind, options: Options,
@@ -248,16 +312,20 @@ def render_bytes(data: SltData, kind: DocKind, options: Options,
     return table_of_contents(docx, office, name=output_name(kind, options.organ))
 
 
-def _template_option(template: str | Path | TemplatePack | None) -> Path | TemplatePack | None:
+def _template_option(template: object) -> Path | TemplatePack | None:
     if template is None or template == "":
         return None
-    return template if isinstance(template, TemplatePack) else Path(template)
+    if isinstance(template, TemplatePack):
+        return template
+    return _path_option("template", template)
 
 
-def _profile_option(profile: str | Path | Profile | None) -> Path | Profile | None:
+def _profile_option(profile: object) -> Path | Profile | None:
     if profile is None or profile == "":
         return None
-    return profile if isinstance(profile, Profile) else Path(profile)
+    if isinstance(profile, Profile):
+        return profile
+    return _path_option("profile", profile)
 
 
 def _template(kind: DocKind, option: Path | TemplatePack | None,
@@ -299,7 +367,7 @@ def parse_kind(doc: str | DocKind) -> DocKind:
     if isinstance(doc, DocKind):
         return doc
     try:
-        return DocKind(doc.strip().casefold().replace("ø", "o"))
+        return DocKind(str(doc).strip().casefold().replace("ø", "o"))
     except ValueError as exc:
         kinds = ", ".join(k.value for k in DocKind)
         raise SltError(f"ukjent dokumenttype «{doc}»; velg en av: {kinds}") from exc
@@ -346,9 +414,9 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     a møteplan, and last the web page (``nettside.html``) linking to them —
     and return the paths. ``template`` is a template pack (kinds it lacks
     use the defaults); ``profile`` and ``office`` as for :func:`render`;
-    ``dato`` the day the page's next meetings are counted from (default today)."""
-    if not isinstance(data, SltData):
-        data = load(data)
+    ``dato`` the day the page's next meetings are counted from (default
+    today). All files or none: nothing is written when one of them fails."""
+    data = _checked(data)
     pack = _template_option(template)
     if isinstance(pack, Path):
         pack = open_pack(pack)
@@ -358,20 +426,21 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     look = _profile_option(profile)
     if isinstance(look, Path):
         look = load_profile(look)
-    folder = Path(folder)
-    written = []
+    folder = _path_option("folder", folder)
+    files: dict[Path, bytes] = {}
     for kind, organ in available_documents(data):
-        path = folder / output_name(kind, organ)
-        render(data, kind, lang=lang, organ=organ, form=form, output=path, template=pack,
-               profile=look, office=office)
-        written.append(path)
+        files[folder / output_name(kind, organ)] = _render_checked(
+            data, kind, lang=lang, organ=organ, form=form, template=pack, profile=look,
+            office=office)
     if data.moteplan is not None:
-        written += write_aarshjul(data, folder / "aarshjul.png", lang=lang)
-        written += write_aarshjul(data, folder / "aarshjul.svg", lang=lang)
-        written.append(write_atomic(folder / CALENDAR_FILE, to_ics(data, lang=lang)))
+        language = _language(data, Options(lang=lang))
+        files[folder / "aarshjul.png"] = aarshjul_png(data, lang=language)
+        files[folder / "aarshjul.svg"] = aarshjul_svg(data, lang=language)
+        files[folder / CALENDAR_FILE] = to_ics(data, lang=lang)
     page = folder / output_name(DocKind.nettside)
-    write_page(data, page, written, lang=lang, template=pack, profile=look, dato=dato)
-    return [*written, page]
+    files[page] = page_bytes(data, page, list(files), lang=lang, template=pack, profile=look,
+                             dato=dato)
+    return write_files(files)
 
 
 CALENDAR_FILE = "moteplan.ics"
@@ -384,13 +453,22 @@ def write_page(data: SltData, output: Path, files: list[Path], *, lang: str | No
                dato: dt.date | None = None) -> Path:
     """Write the web page to ``output`` linking to ``files`` (paths in the
     same folder, each given the title of the document it holds)."""
+    write_atomic(output, page_bytes(_checked(data), output, files, lang=lang,
+                                    template=template, profile=profile, dato=dato))
+    return output
+
+
+def page_bytes(data: SltData, output: Path, files: list[Path], *, lang: str | None = None,
+               template: str | Path | TemplatePack | None = None,
+               profile: str | Path | Profile | None = None,
+               dato: dt.date | None = None) -> bytes:
+    """The web page (HTML) for ``output``, linking to ``files`` (of a checked model)."""
     language = _language(data, Options(lang=lang))
     titles = file_titles(data, language)
     links = tuple((path.name, titles.get(path.name) or titles.get(path.stem) or path.stem)
                   for path in files if path != output)
-    render(data, DocKind.nettside, lang=lang, output=output, template=template, profile=profile,
-           dato=dato, filer=links)
-    return output
+    return _render_checked(data, DocKind.nettside, lang=lang, template=template,
+                           profile=profile, dato=dato, filer=links)
 
 
 def file_titles(data: SltData, lang: Language) -> dict[str, str]:
@@ -439,11 +517,10 @@ def write_aarshjul(data: SltData | str | Path, output: str | Path, *,
                    lang: str | None = None) -> list[Path]:
     """Write the year wheel as its own picture (``.png`` or ``.svg``, by the
     file name) for the intranet; returns the path written."""
-    if not isinstance(data, SltData):
-        data = load(data)
+    data = _checked(data)
     if data.moteplan is None:
         raise SltError("dataene har ingen «moteplan:»; årshjulet viser møteplanens møter")
-    output = Path(output)
+    output = _path_option("output", output)
     suffix = output.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise SltError(f"årshjulet kan skrives som .png eller .svg, ikke «{output.suffix}»")

@@ -1,33 +1,287 @@
-"""Writing output files safely: never a half-written file, normal permissions."""
+"""Writing output files safely — the one write path every command uses.
+
+- **Never a half-written file**: the data goes to a temporary file in the
+  target's folder (an unnamed ``O_TMPFILE`` where the system has it, so a
+  process killed while writing leaves nothing at all), is flushed to disk
+  and renamed into place in one step.
+- **All or nothing** for a set of files (:func:`write_files`): every file is
+  written to its temporary first; only when all succeeded are they renamed
+  into place. Folders created for a write that then failed are removed again.
+- **One answer for every fault**: a read-only folder, a full disk, a folder
+  where the file should be, a file where a folder should be, missing
+  permissions … raise :class:`OutputError` (an :class:`~slt_docs.errors.SltError`,
+  exit status 2 on the command line) with ``kan ikke skrive <sti>: <grunn>``
+  in Norwegian. :func:`os_error_reason` gives the reason for any ``OSError``.
+- **Backups** (:func:`backup`) before a data file is replaced on purpose.
+- Files get the usual permissions (``0666`` less the umask), read without
+  changing the process's umask (other threads may be creating files).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+from .errors import SltError
+
+_REASONS = {
+    errno.EACCES: "mangler tilgang (rettigheter); er fila åpen i et annet program?",
+    errno.EPERM: "mangler tilgang (rettigheter)",
+    errno.EROFS: "mappa er skrivebeskyttet (skrivebeskyttet filsystem)",
+    errno.ENOSPC: "disken er full",
+    errno.EDQUOT: "lagringskvoten er brukt opp",
+    errno.EISDIR: "det finnes en mappe med det navnet",
+    errno.ENOTDIR: "en del av stien er en fil, ikke en mappe",
+    errno.EEXIST: "det finnes allerede en fil med det navnet",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.ENOENT: "mappa finnes ikke",
+    errno.EFBIG: "fila blir for stor for filsystemet",
+    errno.EIO: "lese- eller skrivefeil på disken",
+    errno.ELOOP: "for mange symbolske lenker i stien",
+    errno.EBUSY: "fila er i bruk",
+    errno.ETXTBSY: "fila er i bruk",
+    errno.EMFILE: "for mange åpne filer",
+    errno.EINVAL: "ugyldig filnavn",
+    errno.EXDEV: "kan ikke flytte fila mellom to disker",
+}
+
+
+class OutputError(SltError):
+    """A file could not be written; the message names the path and the reason.
+
+    ``path`` is the file that was to be written."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"kan ikke skrive {path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+class InputError(SltError):
+    """A file or folder could not be read; the message names the path and the reason."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"kan ikke lese {path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+def os_error_reason(exc: OSError) -> str:
+    """The Norwegian reason for ``exc`` ("disken er full", …)."""
+    if isinstance(exc, UnicodeError):
+        return "ugyldige tegn i filnavnet"
+    reason = _REASONS.get(exc.errno or 0)
+    if reason:
+        return reason
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def cannot_write(path: str | Path, exc: OSError | ValueError) -> OutputError:
+    """The :class:`OutputError` for ``exc`` raised while writing ``path``."""
+    if isinstance(exc, OSError):
+        return OutputError(path, os_error_reason(exc))
+    return OutputError(path, "ugyldig filnavn")  # e.g. a NUL character in the name
+
+
+def cannot_read(path: str | Path, exc: OSError | ValueError) -> InputError:
+    """The :class:`InputError` for ``exc`` raised while reading ``path``."""
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOENT:
+            return InputError(path, "fila eller mappa finnes ikke")
+        if exc.errno == errno.EISDIR:
+            return InputError(path, "er en mappe, ikke en fil")
+        return InputError(path, os_error_reason(exc))
+    return InputError(path, "ugyldig filnavn")
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    """The process's umask, read without setting it (``/proc`` on Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return _IMPORT_UMASK
+
+
+def _initial_umask() -> int:
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder
-    and rename it into place, so a failure never leaves a half-written file.
-    The folder is created when missing; the file gets the usual permissions."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+_IMPORT_UMASK = _initial_umask()  # read once, single-threaded, at import
+
+
+def _check_target(path: Path) -> list[Path]:
+    """Refuse a target that is a folder or whose parent is a file; create the
+    missing folders and return them (deepest last) so a failure can remove them."""
+    if path.is_dir():
+        raise OutputError(path, _REASONS[errno.EISDIR])
+    missing: list[Path] = []
+    parent = path.parent
+    while not parent.exists():
+        if parent.is_symlink():  # a dangling link: mkdir would fail with a confusing reason
+            raise OutputError(path, "stien peker til en mappe som ikke finnes (symbolsk lenke)")
+        missing.append(parent)
+        if parent.parent == parent:
+            break
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(path, f"{parent} er en fil, ikke en mappe")
+    created: list[Path] = []
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for folder in reversed(missing):
+            folder.mkdir()
+            created.append(folder)
+    except FileExistsError:
+        pass  # made by somebody else meanwhile
+    except OSError as exc:
+        _remove_folders(created)
+        raise cannot_write(path, exc) from exc
+    return created
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+class _Pending:
+    """One file written to its temporary place, not yet renamed into place."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        self.tmp: Path | None = None
+        self._write(data)
+
+    def _write(self, data: bytes) -> None:
+        folder = self.path.parent
+        fd = self._open_unnamed(folder)
+        named = fd is None
+        if fd is None:
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name[:100]}.", suffix=".tmp",
+                                       dir=folder)
+            self.tmp = Path(tmp)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+            if named:
+                os.chmod(fd, 0o666 & ~_umask())
+            else:
+                self.tmp = self._link(fd, folder)
+        except BaseException:
+            os.close(fd)
+            fd = -1
+            self.discard()
+            raise
+        finally:
+            if fd != -1:
+                os.close(fd)
+
+    @staticmethod
+    def _open_unnamed(folder: Path) -> int | None:
+        flag = getattr(os, "O_TMPFILE", 0)
+        if not flag or not Path("/proc/self/fd").is_dir():
+            return None
+        try:
+            return os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except OSError as exc:
+            if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                return None  # the file system has no unnamed files: use a named one
+            raise
+
+    def _link(self, fd: int, folder: Path) -> Path:
+        """Give the unnamed file a temporary name next to the target."""
+        for _ in range(100):
+            tmp = folder / f".{self.path.name[:100]}.{os.urandom(6).hex()}.tmp"
+            try:
+                os.link(f"/proc/self/fd/{fd}", tmp)
+                return tmp
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "kan ikke lage en midlertidig fil", str(folder))
+
+    def commit(self) -> None:
+        assert self.tmp is not None
+        os.replace(self.tmp, self.path)
+        self.tmp = None
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                self.tmp.unlink()
+            self.tmp = None
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` (see the module doc): the folder is created
+    when missing; a failure leaves nothing behind and raises :class:`OutputError`."""
+    return write_files({Path(path): data})[0]
+
+
+def write_files(files: Mapping[str | Path, bytes]) -> list[Path]:
+    """Write every file of ``files`` (path → bytes), all or nothing: each is
+    written to a temporary file first and renamed into place only when all of
+    them were written. Raises :class:`OutputError` naming the file that failed."""
+    targets = [(Path(p), data) for p, data in files.items()]
+    pending: list[_Pending] = []
+    created: list[Path] = []
+    current: Path | None = None
+    try:
+        for path, data in targets:
+            current = path
+            created += _check_target(path)
+            pending.append(_Pending(path, data))
+        for item in pending:
+            current = item.path
+            item.commit()
+    except BaseException as exc:
+        for item in pending:
+            item.discard()
+        _remove_folders(created)
+        if isinstance(exc, (OSError, ValueError)) and not isinstance(exc, UnicodeError):
+            raise cannot_write(current or "", exc) from exc
         raise
-    return path
+    return [path for path, _ in targets]
+
+
+def backup(path: str | Path) -> Path:
+    """Move ``path`` aside as ``<name>.bak`` (``.bak.2``, ``.bak.3`` … when
+    taken) and return the backup's path. Raises :class:`OutputError`."""
+    path = Path(path)
+    for n in range(1, 1000):
+        candidate = path.with_name(f"{path.name}.bak" + (f".{n}" if n > 1 else ""))
+        if candidate.exists():
+            continue
+        try:
+            try:
+                os.link(path, candidate)
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: copy
+                shutil.copy2(path, candidate)
+        except OSError as exc:
+            raise cannot_write(candidate, exc) from exc
+        return candidate
+    raise OutputError(path, "for mange sikkerhetskopier finnes allerede; rydd i mappa")
+
+
+@contextlib.contextmanager
+def output_errors(path: str | Path) -> Iterator[None]:
+    """Turn any ``OSError`` raised inside into :class:`OutputError` for ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc

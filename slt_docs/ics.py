@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from .lang import Language, get_language
+from .lang import Language, data_language
 from .lang.labels import N_
 from .models import Motestatus, SltData, slug
 from .schedule import KonkretMoete, Schedule, expand, holiday_name, organ_name
@@ -77,7 +77,7 @@ def build_calendar(data: SltData, *, organ: str | None = None, lang: str | None 
                    stamp: dt.datetime | None = None) -> tuple[icalendar.Calendar, int]:
     """The :class:`icalendar.Calendar` and the number of events in it."""
     schedule = expand(data, organ=organ)
-    language = get_language(lang or data.kommune.spraak)
+    language = data_language(data, lang)
     stamp = stamp or default_stamp(data)
     kommune = language.kommune_name(data.kommune)
     cal = icalendar.Calendar()

@@ -146,10 +146,9 @@ def test_extra_language_file_can_be_read(sami_catalog):
     assert translations.gettext("Contents") == "Sisdoallu"
 
 
-def test_a_kommune_adds_a_language_next_to_its_data(sami_catalog, tmp_path, monkeypatch):
+def test_a_kommune_adds_a_language_next_to_its_data(sami_catalog, tmp_path):
     """A ``spraak/se.po`` in the kommune's folder is enough: the data
     validates with ``spraak: se`` and the document uses its words."""
-    monkeypatch.setattr(catalog_module, "_extra_dirs", [])
     folder = tmp_path / "kommune"
     (folder / "spraak").mkdir(parents=True)
     shutil.copy(sami_catalog / "se.po", folder / "spraak" / "se.po")
@@ -161,10 +160,13 @@ def test_a_kommune_adds_a_language_next_to_its_data(sami_catalog, tmp_path, monk
 
     text = plain_text(slt_docs.render(data, "handlingsplan"))
     assert "Sisdoallu" in text
+    # the kommune's catalogs travel with its data: nothing stays in the process
+    assert slt_docs.available_languages() == ["nb", "nn"]
+    with pytest.raises(slt_docs.SltError, match="ukjent språk «se»"):
+        slt_docs.get_language("se")
 
 
 def test_language_folder_from_the_environment(sami_catalog, monkeypatch):
-    monkeypatch.setattr(catalog_module, "_extra_dirs", [])
     extra = sami_catalog.parent / "bare-se"
     extra.mkdir()
     shutil.copy(sami_catalog / "se.po", extra / "se.po")

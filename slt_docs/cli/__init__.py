@@ -3,8 +3,9 @@ thin: it parses arguments, calls the library and prints the outcome in
 Norwegian. A new command is a module with ``register(sub)`` added to
 :data:`COMMANDS`.
 
-Exit status: 0 success, 2 bad input (data, template or arguments), 1 an
-internal error (a bug: reported without a traceback unless
+Exit status: 0 success, 2 bad input (data, template or arguments) or a
+fault of the machine (a file that cannot be written or read: see
+:mod:`slt_docs.cli.common`), 1 an internal error (a bug: reported without a traceback unless
 ``SLT_DOCS_DEBUG=1``).
 """
 
@@ -19,7 +20,17 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..errors import SltError
 from . import aarshjul, calendar, check, dump, importer, render, scaffold, schema, template
-from .common import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser, examples
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    Parser,
+    Terminated,
+    examples,
+    flush_stdout,
+    os_error_message,
+    stopped_by_signal,
+)
 from .parser import VERSION_HELP
 
 COMMANDS = (scaffold, importer, check, render, aarshjul, calendar, dump, schema, template)
@@ -58,9 +69,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     try:
-        return func(args)
+        with stopped_by_signal():
+            status = func(args)
+        flush_stdout()
+        return status
+    except Terminated:
+        print("slt-docs: avbrutt (SIGTERM); ingenting halvskrevet ble liggende", file=sys.stderr)
+        return 143
     except SltError as exc:
         print(f"slt-docs: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader stopped early (slt-docs dump … | head): fine
+        return EXIT_OK
+    except OSError as exc:  # the machine's fault (disk, rights), not a bug: see common.py
+        print(f"slt-docs: {os_error_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("slt-docs: avbrutt", file=sys.stderr)

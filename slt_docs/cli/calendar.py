@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import SltError
 from ..files import write_atomic
 from ..ics import build_calendar
 from ..models import slug
@@ -34,10 +33,7 @@ def calendar_command(path: str | Path, output: str | Path | None = None,
         sys.stdout.flush()
         return EXIT_OK
     target = Path(output)
-    try:
-        write_atomic(target, content)
-    except OSError as exc:
-        raise SltError(f"kan ikke skrive {target}: {exc.strerror or exc}") from exc
+    write_atomic(target, content)
     print(f"skrev {target} ({count(meetings, 'møte', 'møter')})")
     return EXIT_OK
 

@@ -1,8 +1,21 @@
 """What every command shares: the Norwegian argument parser, exit codes,
-reading the data with its problems printed, and the notices from templates."""
+reading the data with its problems printed, and the notices from templates.
+
+Faults of the machine are answers, not crashes. A command writes its files
+through :mod:`slt_docs.files` (``write_atomic``/``write_files``), which
+raises :class:`~slt_docs.files.OutputError` ("kan ikke skrive <sti>: <grunn>")
+for a read-only folder, a full disk, a folder or file in the way, missing
+rights …; like every :class:`~slt_docs.errors.SltError` it ends the command
+with exit status 2 and nothing half-written. Any other ``OSError`` that
+reaches :func:`slt_docs.cli.main` is reported the same way by
+:func:`os_error_message` (exit status 2), so a new command gets this for free.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
 import sys
 import warnings
 from collections.abc import Iterator
@@ -10,7 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..data import read
-from ..lang import get_language
+from ..files import os_error_reason
+from ..lang import data_language
 from ..models import SltData
 from ..render.safety import SafetyNotice
 from .parser import Parser, examples
@@ -23,12 +37,65 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "Parser", "count", "exa
            "notices", "read_or_report", "summary"]
 
 
+def os_error_message(exc: OSError) -> str:
+    """``kan ikke skrive <sti>: disken er full`` (or ``lese``, or without a
+    path when the system gave none) for an ``OSError`` a command did not catch."""
+    reason = os_error_reason(exc)
+    name = exc.filename
+    if name is None:
+        if isinstance(exc, BrokenPipeError):
+            return "utdataene ble ikke lest ferdig (røret ble lukket)"
+        return f"filfeil: {reason}"
+    verb = "lese" if exc.errno in (errno.ENOENT,) else "bruke"
+    return f"kan ikke {verb} {name}: {reason}"
+
+
+class Terminated(BaseException):
+    """The command was asked to stop (SIGTERM); raised where it runs so that
+    every half-written temporary file is removed on the way out."""
+
+
+@contextmanager
+def stopped_by_signal() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` while the command runs (only in
+    the main thread; the previous handler is put back afterwards)."""
+    def handler(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def flush_stdout() -> None:
+    """Flush standard output now, so that a full disk or a closed pipe behind
+    it is reported (as ``OSError``) instead of failing at exit; afterwards
+    standard output goes nowhere, so Python's own flush at exit stays quiet."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        if exc.filename is None and not isinstance(exc, BrokenPipeError):
+            raise OSError(exc.errno, exc.strerror, "standard ut") from exc
+        raise
+
+
 def count(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
 def summary(data: SltData) -> str:
-    lang = get_language(data.kommune.spraak)
+    lang = data_language(data)
     org = data.organisasjon
     parts = [f"{data.kommune.visningsnavn} ({lang.locale.get_display_name(lang.code)})",
              f"{len(org.nivaa)} nivå", f"{sum(1 for _ in org.organer())} organ"]

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..data import dump_folder, dumps
+from ..data import dumps
+from ..data.dump import write_folder
 from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report
 
 
@@ -16,8 +17,13 @@ def cmd_dump(args: argparse.Namespace) -> int:
     if data is None:
         return EXIT_BAD_INPUT
     if args.output:
-        for path in dump_folder(data, args.output):
+        done = write_folder(data, args.output, overwrite=args.overskriv)
+        for path in done.backups:
+            print(f"sikkerhetskopi {path}")
+        for path in done.written:
             print(f"skrev {path}")
+        for path in done.removed:
+            print(f"flyttet bort {path} (innholdet står nå i filene over)")
     else:
         sys.stdout.write(dumps(data))
     return EXIT_OK
@@ -38,4 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     dump.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     dump.add_argument("-o", "--output", type=Path, metavar="MAPPE",
                       help="skriv én fil per del i denne mappa")
+    dump.add_argument("--overskriv", action="store_true",
+                      help="skriv over datamappa selv (ellers nektet); de gamle filene tas vare "
+                      "på som .bak")
     dump.set_defaults(func=cmd_dump)

@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
+import functools
+import re
+import types
+import typing
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import PurePath
+from pathlib import Path, PurePath
+from typing import Any
 
 import attrs
 
 from ..errors import Alvor, SltError, format_path
-from ..lang import available_languages
+from ..files import os_error_reason
+from ..images import MAX_PICTURE_BYTES, picture_problem
+from ..lang import available_languages, data_catalog_dir, data_language
 from ..lang.labels import BODY_LABELS, LABEL_KEYS
 from ..models import (
     TABLE_SHAPES,
@@ -32,6 +40,7 @@ from ..models import (
     Tiltak,
     organ_id,
 )
+from ..profile import load_profile
 from ..schedule import (
     HolidayCalendar,
     RuleError,
@@ -52,7 +61,9 @@ WARNING = Alvor.advarsel
 
 
 def check_data(data: SltData) -> Iterator[Finding]:
-    """Every semantic problem in ``data``."""
+    """Every semantic problem in ``data`` (whose fields have the right types:
+    see :func:`check_types` for a model built in code)."""
+    yield from _check_text(data)
     yield from _check_links(data)
     yield from _check_kommune(data)
     yield from _check_organisasjon(data.organisasjon)
@@ -68,6 +79,162 @@ def check_data(data: SltData) -> Iterator[Finding]:
                ERROR)
     yield from _check_own_words(data)
 
+
+# -- types, for a model built or changed in code -------------------------------
+
+def check_types(data: object) -> Iterator[Finding]:
+    """Every field of a model built in code (or changed with ``attrs.evolve``)
+    whose value is not of its declared type — what cattrs guarantees for data
+    read from YAML or dicts. The semantic checks assume this holds."""
+    if not isinstance(data, SltData):
+        yield (), f"forventet SltData (fra slt_docs.load eller load_dict), fikk {_kind(data)}", \
+            ERROR
+        return
+    yield from _check_value(data, SltData, (), set())
+
+
+def _kind(value: object) -> str:
+    return f"{type(value).__name__} «{str(value)[:40]}»" if value is not None else "None"
+
+
+_EXPECTED = {str: "tekst", int: "et heltall", float: "et tall", bool: "true eller false",
+             dt.date: "en dato", dt.time: "et klokkeslett"}
+
+
+def _check_value(value: object, tp: Any, at: Path_, seen: set[int]) -> Iterator[Finding]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = typing.get_args(tp)
+        if value is None and type(None) in options:
+            return
+        real = [o for o in options if o is not type(None)]
+        if len(real) == 1:
+            yield from _check_value(value, real[0], at, seen)
+        return
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            yield at, f"forventet en liste (tuple), fikk {_kind(value)}", ERROR
+            return
+        args = typing.get_args(tp)
+        element = args[0] if args else Any
+        for index, item in enumerate(value):
+            yield from _check_value(item, element, (*at, index), seen)
+        return
+    if tp is Any or not isinstance(tp, type):
+        return
+    if tp is Path:
+        if value is not None and not isinstance(value, Path):
+            yield at, f"forventet en sti (Path), fikk {_kind(value)}", ERROR
+        return
+    if issubclass(tp, enum.Enum):
+        if not isinstance(value, tp):
+            allowed = ", ".join(m.name for m in tp)
+            yield at, f"forventet en av {allowed} ({tp.__name__}), fikk {_kind(value)}", ERROR
+        return
+    if tp in _EXPECTED:
+        ok = isinstance(value, tp) and not (tp in (int, float) and isinstance(value, bool))
+        if tp is float:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if tp is dt.date and isinstance(value, dt.datetime):
+            ok = False
+        if not ok:
+            yield at, f"forventet {_EXPECTED[tp]}, fikk {_kind(value)}", ERROR
+        return
+    if attrs.has(tp):
+        if not isinstance(value, tp):
+            yield at, f"forventet {tp.__name__}, fikk {_kind(value)}", ERROR
+            return
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        hints = _hints(tp)
+        for f in attrs.fields(tp):
+            yield from _check_value(getattr(value, f.name), hints.get(f.name, Any),
+                                    (*at, f.name), seen)
+        seen.discard(id(value))
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+# -- what Word cannot hold -----------------------------------------------------
+
+INVALID_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+"""Characters an XML (Word) document cannot hold: control characters (from a
+YAML escape such as ``"\\x01"`` or ``"\\0"``, or from a program), and
+unpaired surrogates."""
+MAX_PROPERTY_CHARS = 255
+"""Longest text Word keeps in a document property (title, author)."""
+MAX_NAME_CHARS = 200
+"""Longest name of a body or kommune: it stands in generated titles
+("Mandat for <namn>") that must fit in a document property."""
+
+_PROPERTY_FIELDS: tuple[tuple[Path_, int, str], ...] = (
+    (("kommune", "navn"), MAX_NAME_CHARS, "kommunens navn"),
+    (("kommune", "fullt_navn"), MAX_PROPERTY_CHARS, "kommunens fulle navn"),
+    (("handlingsplan", "tittel"), MAX_PROPERTY_CHARS, "tittelen"),
+    (("handlingsplan", "tiltakstabell", "tittel"), MAX_PROPERTY_CHARS, "tittelen"),
+    (("moteplan", "tittel"), MAX_PROPERTY_CHARS, "tittelen"),
+)
+
+
+def invalid_character_message(ch: str) -> str:
+    """The message for a character Word cannot hold (the same as the YAML reader's)."""
+    return (f"ugyldig kontrolltegn U+{ord(ch):04X}; fjern det (det kan ikke stå i et "
+            "Word-dokument)")
+
+
+def _check_text(data: SltData) -> Iterator[Finding]:
+    """Every text in the data can be written into a Word document, and the
+    texts that become document properties fit there."""
+    for at, text in _texts(data, ()):
+        match = INVALID_CHARACTERS.search(text)
+        if match:
+            yield at, invalid_character_message(match.group()), ERROR
+    for at, limit, what in _PROPERTY_FIELDS:
+        value = _get(data, at)
+        if isinstance(value, str) and len(value) > limit:
+            yield at, _too_long(what, len(value), limit), ERROR
+    for at, organ in _organs_with_paths(data.organisasjon):
+        name = getattr(organ, "navn", None)
+        if isinstance(name, str) and len(name) > MAX_NAME_CHARS:
+            yield (*at, "navn"), _too_long("navnet", len(name), MAX_NAME_CHARS), ERROR
+    for kind in ("mandat", "tiltak"):
+        for index, doc in enumerate(getattr(data.dokumenter, kind)):
+            if doc.tittel and len(doc.tittel) > MAX_PROPERTY_CHARS:
+                yield (("dokumenter", kind, index, "tittel"),
+                       _too_long("tittelen", len(doc.tittel), MAX_PROPERTY_CHARS), ERROR)
+
+
+def _too_long(what: str, length: int, limit: int) -> str:
+    return (f"{what} er for lang ({length} tegn; høyst {limit}): den står i dokumentets "
+            f"egenskaper, og Word godtar høyst {MAX_PROPERTY_CHARS} tegn der")
+
+
+def _get(obj: object, at: Path_) -> object:
+    for step in at:
+        obj = getattr(obj, str(step), None)
+        if obj is None:
+            return None
+    return obj
+
+
+def _texts(obj: object, at: Path_) -> Iterator[tuple[Path_, str]]:
+    """Every text in ``obj`` with its field path."""
+    if isinstance(obj, str):
+        yield at, obj
+    elif isinstance(obj, tuple):
+        for index, item in enumerate(obj):
+            yield from _texts(item, (*at, index))
+    elif attrs.has(type(obj)):
+        for f in attrs.fields(type(obj)):
+            if f.name != "kilde" or not isinstance(obj, SltData):
+                yield from _texts(getattr(obj, f.name), (*at, f.name))
+
+
+# -- links -----------------------------------------------------------------------
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 """The only kinds of address a document may link to."""
@@ -104,10 +271,17 @@ def _check_kommune(data: SltData) -> Iterator[Finding]:
     kommune = data.kommune
     if not kommune.navn.strip():
         yield ("kommune", "navn"), "kommunens navn kan ikke være tomt", ERROR
-    languages = available_languages()
+    catalogs = data_catalog_dir(data.kilde)
+    languages = available_languages(catalogs)
     if kommune.spraak not in languages:
         yield (("kommune", "spraak"),
                f"ukjent språk «{kommune.spraak}»; tilgjengelige er {', '.join(languages)}", ERROR)
+    else:
+        try:
+            data_language(data)
+        except SltError as exc:  # a broken catalog in the kommune's spraak/
+            detail = "; ".join(str(p) for p in exc.problems) or str(exc)
+            yield ("kommune", "spraak"), f"{exc.args[0]}: {detail}", ERROR
     for field_name in ("logo", "profil"):
         value = getattr(kommune, field_name)
         if not value:
@@ -123,6 +297,29 @@ def _check_kommune(data: SltData) -> Iterator[Finding]:
                 yield at, f"fila «{value}» finnes ikke i {data.kilde}", ERROR
             elif not target.resolve().is_relative_to(data.kilde.resolve()):
                 yield at, f"«{value}» peker ut av datamappa (en lenke); kopier fila inn", ERROR
+            else:
+                message = _file_problem(field_name, target, value)
+                if message:
+                    yield at, message, ERROR
+
+
+def _file_problem(field_name: str, target: Path, value: str) -> str | None:
+    """What render would refuse in the logo (not a picture, truncated) or the
+    profile document (not a Word file, active content), in the same words."""
+    if field_name == "logo":
+        try:
+            size = target.stat().st_size
+            if size > MAX_PICTURE_BYTES:
+                return f"bildet «{value}» er større enn {MAX_PICTURE_BYTES // (1024 * 1024)} MiB"
+            why = picture_problem(target.read_bytes())
+        except OSError as exc:
+            return f"bildet «{value}» kan ikke leses: {os_error_reason(exc)}"
+        return f"bildet «{value}» {why}" if why else None
+    try:
+        load_profile(target)
+    except SltError as exc:
+        return str(exc)
+    return None
 
 
 def _check_organisasjon(org: Organisasjon) -> Iterator[Finding]:

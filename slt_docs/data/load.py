@@ -18,9 +18,9 @@ from attrs import define, field
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ..errors import Alvor, DataError, Problem, format_path
-from ..lang.catalog import DATA_LANG_FOLDER, add_catalog_dir
+from ..files import cannot_read
 from ..models import SltData
-from .checks import check_data
+from .checks import check_data, check_types
 from .converter import CONVERTER, InvalidChoice, InvalidValue
 from .spellings import ascii_forms
 from .yamlsource import Path_, Source, read_yaml
@@ -50,18 +50,24 @@ class LoadResult:
 
 
 def yaml_files(path: Path) -> list[Path]:
-    """The YAML files of a kommune folder (or the one file given), sorted."""
+    """The YAML files of a kommune folder (or the one file given), sorted.
+    Raises ``OSError`` when the folder cannot be read."""
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     return [path]
 
 
 def read(path: str | Path) -> LoadResult:
-    """Read and check a kommune folder or one YAML file; never raises for bad data."""
+    """Read and check a kommune folder or one YAML file; never raises for bad
+    data or a folder that cannot be read (every fault is a problem in the result)."""
     path = Path(path)
-    if not path.exists():
-        return LoadResult(None, [Problem(melding="fila eller mappa finnes ikke", fil=path)])
-    files = yaml_files(path)
+    try:
+        if not path.exists():
+            return LoadResult(None, [Problem(melding="fila eller mappa finnes ikke", fil=path)])
+        files = yaml_files(path)
+    except (OSError, ValueError) as exc:
+        reason = cannot_read(path, exc).reason
+        return LoadResult(None, [Problem(melding=f"kan ikke lese mappa: {reason}", fil=path)])
     if not files:
         return LoadResult(None, [Problem(melding="mappa har ingen YAML-filer (*.yaml)", fil=path)])
     if len(files) > MAX_FILES:
@@ -71,10 +77,19 @@ def read(path: str | Path) -> LoadResult:
     problems: list[Problem] = []
     merged: dict[str, Any] = {}
     owner: dict[str, Source] = {}
+    empty: list[Path] = []
     for file in files:
         source = read_yaml(file)
         problems.extend(source.problems)
-        if source.data is None:
+        if any(p.is_error for p in source.problems):
+            continue
+        if source.data is None or source.data == {}:
+            if source.data is None:  # the document is «null» (or «~»)
+                problems.append(Problem(
+                    melding="fila inneholder bare «null» (ingen data); den må bestå av nøkler "
+                    "som «kommune:», «organisasjon:», «handlingsplan:» …", fil=file, linje=1,
+                    kolonne=1))
+            empty.append(file)
             continue
         if not isinstance(source.data, dict):
             problems.append(Problem(
@@ -93,13 +108,16 @@ def read(path: str | Path) -> LoadResult:
     if any(p.is_error for p in problems):
         return LoadResult(None, _sorted(problems))
     base = path if path.is_dir() else path.parent
-    if (base / DATA_LANG_FOLDER).is_dir():
-        add_catalog_dir(base / DATA_LANG_FOLDER)
-    return _structure_and_check(merged, owner, problems, base, default_file=files[0])
+    return _structure_and_check(merged, owner, problems, base, default_file=files[0],
+                                empty=empty)
 
 
 def read_dict(data: Mapping[str, Any], source: str = "<data>") -> LoadResult:
     """Check plain data (as a program would pass it) and build the model."""
+    if not isinstance(data, Mapping):
+        return LoadResult(None, [Problem(
+            melding=f"dataene må være et oppslag (dict) med delene {', '.join(SECTIONS)}; "
+            f"fikk {type(data).__name__}", fil=Path(source))])
     holder = Source(path=Path(source), data=dict(data))
     owner = {str(k): holder for k in data}
     return _structure_and_check(dict(data), owner, [], None, default_file=Path(source))
@@ -122,11 +140,31 @@ def load_dict(data: Mapping[str, Any]) -> SltData:
     return result.data
 
 
+def check(data: SltData) -> list[Problem]:
+    """Check a model built or changed in code (``attrs.evolve``) by the rules
+    :func:`load` applies: the type of every field first, then every rule
+    (a tiltak needs an ``ansvar``, a body referred to must exist, texts Word
+    can hold …). Returns the warnings; raises :class:`DataError` listing
+    every error with its field path (``handlingsplan.delmaal[0].tiltak[1].ansvar``;
+    the file is the data folder when the model was loaded from one).
+    ``slt_docs.render`` runs this first, so an invalid model never reaches a template."""
+    findings = list(check_types(data))
+    if not findings:
+        findings = list(check_data(data))  # type: ignore[arg-type]
+    folder = data.kilde if isinstance(data, SltData) else None
+    problems = [Problem(melding=message, sti=format_path(path), fil=folder, alvor=severity)
+                for path, message, severity in findings]
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise DataError(f"{folder or 'dataene'}: dataene har feil", errors)
+    return problems
+
+
 # -- structuring and locating errors ------------------------------------------
 
 def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
                          problems: list[Problem], base: Path | None,
-                         default_file: Path) -> LoadResult:
+                         default_file: Path, empty: list[Path] | None = None) -> LoadResult:
     locate = _Locator(owner, default_file)
     required = [key for key in ("kommune", "organisasjon") if key not in merged]
     for key in list(merged):
@@ -137,9 +175,7 @@ def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
             problems.append(locate.problem((key,), message, key=True))
             del merged[key]
     for key in required:
-        problems.append(Problem(
-            melding=f"delen «{key}:» mangler; den må stå i en av filene", sti=key,
-            fil=default_file))
+        problems.append(_missing_section(key, empty or [], default_file))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
     try:
@@ -155,6 +191,17 @@ def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
     if any(p.is_error for p in problems):
         return LoadResult(None, _sorted(problems))
     return LoadResult(data, _sorted(problems))
+
+
+def _missing_section(key: str, empty: list[Path], default_file: Path) -> Problem:
+    """A required section is missing: blamed on the empty file named after
+    it (an empty ``kommune.yaml``), else on the first file."""
+    named = next((f for f in empty if f.stem == key), None)
+    if named is not None:
+        return Problem(melding=f"fila er tom; den skal ha delen «{key}:» øverst", sti=key,
+                       fil=named, linje=1, kolonne=1)
+    return Problem(melding=f"delen «{key}:» mangler; den må stå i en av filene", sti=key,
+                   fil=default_file)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -3,9 +3,9 @@
 Adding a language is adding ``templates/lang/<code>.po`` — no code.
 """
 
-from .catalog import add_catalog_dir, available_languages, catalog_dirs, lang_dir
+from .catalog import available_languages, catalog_dirs, data_catalog_dir, lang_dir
 from .labels import LABELS
-from .language import Language, get_language
+from .language import Language, data_language, get_language
 
-__all__ = ["LABELS", "Language", "add_catalog_dir", "available_languages", "catalog_dirs",
-           "get_language", "lang_dir"]
+__all__ = ["LABELS", "Language", "available_languages", "catalog_dirs", "data_catalog_dir",
+           "data_language", "get_language", "lang_dir"]

@@ -2,7 +2,9 @@
 
 A language is a file ``<code>.po``: shipped in ``templates/lang``, or added
 by a kommune in its data folder's ``spraak/`` (or a folder named in
-``$SLT_DOCS_SPRAAK``). Its code must be a locale
+``$SLT_DOCS_SPRAAK``). A kommune's folder is passed with each call
+(:func:`data_catalog_dir`, ``slt_docs.data_language``), never registered in
+the process. Its code must be a locale
 CLDR knows (``nb``, ``nn``, ``se`` …), so Babel can supply weekday and
 month names; the catalog may override those (msgctxt ``weekday``,
 ``weekday-abbr``, ``month``, ``month-abbr``) where Norwegian usage differs
@@ -15,6 +17,7 @@ import functools
 import gettext
 import io
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -22,14 +25,18 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from ..errors import Problem, SltError
+from ..files import cannot_read
 from ..resources import templates_dir
 
 LANG_PATH_ENV = "SLT_DOCS_SPRAAK"
 """Environment variable with extra catalog folders (separated like PATH)."""
 DATA_LANG_FOLDER = "spraak"
 """A kommune's data folder may hold its own catalogs in this sub-folder."""
+CACHE_SIZE = 64
+"""Compiled catalogs kept (per catalog file and its modification time)."""
 
-_extra_dirs: list[Path] = []
+CatalogDirs = Path | Sequence[Path] | None
+"""Extra catalog folders for one call: a kommune's ``spraak/`` (or none)."""
 
 
 def lang_dir() -> Path:
@@ -37,69 +44,116 @@ def lang_dir() -> Path:
     return templates_dir() / "lang"
 
 
-def add_catalog_dir(folder: str | Path) -> None:
-    """Look for catalogs in ``folder`` too, before the shipped ones: a kommune
-    adds a language (``se.po``) or its own wording of one without touching
-    code. ``slt_docs.load`` does this for a data folder's ``spraak/``."""
-    folder = Path(folder).resolve()
-    if folder not in _extra_dirs:
-        _extra_dirs.insert(0, folder)
-        _clear_caches()
+def data_catalog_dir(kilde: Path | None) -> Path | None:
+    """The kommune's own catalog folder (``<data folder>/spraak``), if it has one.
+
+    Catalogs travel with the data: nothing is registered in the process, so
+    the next kommune rendered by the same program never gets these words."""
+    if kilde is None:
+        return None
+    folder = Path(kilde) / DATA_LANG_FOLDER
+    try:
+        return folder.resolve() if folder.is_dir() else None
+    except OSError:
+        return None
 
 
 def _clear_caches() -> None:
-    from .language import get_language
+    from .language import _cached_language
 
-    get_language.cache_clear()
+    _cached_language.cache_clear()
     _compiled.cache_clear()
 
 
-def catalog_dirs() -> list[Path]:
-    """Where catalogs are looked for, first match wins: the folders added
-    with :func:`add_catalog_dir`, then ``$SLT_DOCS_SPRAAK``, then the shipped."""
+def _extra(extra: CatalogDirs) -> list[Path]:
+    if extra is None:
+        return []
+    if isinstance(extra, (str, Path)):
+        return [Path(extra)]
+    return [Path(p) for p in extra]
+
+
+def catalog_dirs(extra: CatalogDirs = None) -> list[Path]:
+    """Where catalogs are looked for, first match wins: ``extra`` (a
+    kommune's ``spraak/``, for this call only), then ``$SLT_DOCS_SPRAAK``,
+    then the shipped catalogs."""
     env = [Path(p) for p in os.environ.get(LANG_PATH_ENV, "").split(os.pathsep) if p]
-    return [*_extra_dirs, *env, lang_dir()]
+    return [*_extra(extra), *env, lang_dir()]
 
 
-def available_languages(extra_dir: Path | None = None) -> list[str]:
-    """The codes of every language that has a catalog, sorted."""
-    dirs = catalog_dirs() + ([extra_dir] if extra_dir is not None else [])
-    return sorted({p.stem for d in dirs if d.is_dir() for p in d.glob("*.po")})
+def available_languages(extra_dir: CatalogDirs = None) -> list[str]:
+    """The codes of every language that has a catalog (shipped, in
+    ``$SLT_DOCS_SPRAAK`` or in ``extra_dir``), sorted."""
+    found: set[str] = set()
+    for folder in catalog_dirs(extra_dir):
+        try:
+            if folder.is_dir():
+                found.update(p.stem for p in folder.glob("*.po") if _valid_code(p.stem))
+        except OSError:
+            continue
+    return sorted(found)
 
 
-def find_catalog(code: str) -> Path | None:
+def _valid_code(code: object) -> bool:
+    return (isinstance(code, str) and bool(code) and "/" not in code and "\\" not in code
+            and not code.startswith(".") and code.isprintable() and "\x00" not in code)
+
+
+def find_catalog(code: str, extra_dir: CatalogDirs = None) -> Path | None:
     """The catalog file of language ``code``, if any."""
-    if not code or "/" in code or "\\" in code or code.startswith("."):
+    if not _valid_code(code):
         return None
-    for folder in catalog_dirs():
+    for folder in catalog_dirs(extra_dir):
         path = folder / f"{code}.po"
-        if path.is_file():
-            return path
+        try:
+            if path.is_file():
+                return path
+        except (OSError, ValueError):
+            continue
     return None
 
 
-def load_translations(code: str, po_path: Path | None = None) -> gettext.GNUTranslations:
-    """The compiled translations of language ``code`` (cached per file)."""
-    path = po_path or find_catalog(code)
-    if path is None or not path.is_file():
-        raise SltError(f"ukjent språk «{code}»; tilgjengelige er "
-                       f"{', '.join(available_languages())}")
-    return _compiled(code, path)
+def unknown_language(code: object, extra_dir: CatalogDirs = None) -> SltError:
+    """The error for a language without a catalog."""
+    return SltError(f"ukjent språk «{code}»; tilgjengelige er "
+                    f"{', '.join(available_languages(extra_dir))}")
 
 
-@functools.cache
-def _compiled(code: str, path: Path) -> gettext.GNUTranslations:
+def load_translations(code: str, po_path: Path | None = None,
+                      extra_dir: CatalogDirs = None) -> gettext.GNUTranslations:
+    """The compiled translations of language ``code`` (cached per file and
+    its modification time, so an edited catalog is read again)."""
+    path = po_path or find_catalog(code, extra_dir)
+    if path is None:
+        raise unknown_language(code, extra_dir)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise SltError("språkfila kan ikke leses", [
+            Problem(melding=cannot_read(path, exc).reason, fil=path)]) from exc
+    return _compiled(code, path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _compiled(code: str, path: Path, _mtime: int, _size: int) -> gettext.GNUTranslations:
     try:
         Locale.parse(code)
-    except (UnknownLocaleError, ValueError) as exc:
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise SltError(f"språkkoden «{code}» er ikke en kjent locale i CLDR") from exc
-    with path.open("rb") as fh:
-        try:
+    try:
+        with path.open("rb") as fh:
             catalog = read_po(fh, locale=code, abort_invalid=True)
-        except Exception as exc:
-            raise SltError("språkfila kan ikke leses", [
-                Problem(melding=str(exc), fil=path)]) from exc
+    except OSError as exc:
+        raise SltError("språkfila kan ikke leses", [
+            Problem(melding=cannot_read(path, exc).reason, fil=path)]) from exc
+    except Exception as exc:  # Babel raises several kinds for a broken catalog
+        raise SltError("språkfila kan ikke leses", [
+            Problem(melding=str(exc), fil=path)]) from exc
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    try:
+        write_mo(buffer, catalog, use_fuzzy=False)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    except Exception as exc:  # a catalog Babel read but gettext cannot use
+        raise SltError("språkfila kan ikke brukes", [
+            Problem(melding=str(exc), fil=path)]) from exc

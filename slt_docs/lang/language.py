@@ -12,12 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+from pathlib import Path
 
 from babel import Locale
 from babel.numbers import format_decimal
 
-from ..models import Kommune, Tidsrom
-from .catalog import load_translations
+from ..models import Kommune, SltData, Tidsrom
+from .catalog import (
+    CACHE_SIZE,
+    CatalogDirs,
+    data_catalog_dir,
+    find_catalog,
+    load_translations,
+    unknown_language,
+)
 from .labels import DEFINITE_ENDINGS, DOCUMENT_NOUNS, LABELS
 
 NBSP = "\u00a0"
@@ -31,9 +39,17 @@ _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "
 class Language:
     """The fixed words and formats of one language (``nb``, ``nn`` …)."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, catalog_dir: CatalogDirs = None) -> None:
+        """The language ``code`` from its catalog: in ``catalog_dir`` (a
+        kommune's own ``spraak/`` folder) if it has one, else in
+        ``$SLT_DOCS_SPRAAK`` or the shipped catalogs. Raises
+        :class:`~slt_docs.errors.SltError` for an unknown language."""
+        if not isinstance(code, str):
+            raise unknown_language(code, catalog_dir)
         self.code = code
-        self._tr: gettext.GNUTranslations = load_translations(code)  # checks the code first
+        self.catalog: Path | None = find_catalog(code, catalog_dir)
+        self._tr: gettext.GNUTranslations = load_translations(  # checks the code first
+            code, self.catalog, catalog_dir)
         self.locale = Locale.parse(code)
 
     def __repr__(self) -> str:
@@ -210,7 +226,32 @@ class Language:
         return self.ngettext("{count} hour", "{count} hours", n).format(count=count)
 
 
-@functools.cache
-def get_language(code: str) -> Language:
-    """The :class:`Language` for ``code`` (cached)."""
-    return Language(code)
+def get_language(code: str, catalog_dir: CatalogDirs = None) -> Language:
+    """The :class:`Language` for ``code`` with the catalogs in
+    ``catalog_dir`` (a kommune's ``spraak/``) first; cached per catalog file
+    (and its modification time), so two kommuner with their own wording of
+    the same language each get their own. Raises
+    :class:`~slt_docs.errors.SltError` for an unknown language."""
+    if not isinstance(code, str):
+        raise unknown_language(code, catalog_dir)
+    path = find_catalog(code, catalog_dir)
+    if path is None:
+        raise unknown_language(code, catalog_dir)
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (str(path), 0, 0)
+    return _cached_language(code, path, key)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _cached_language(code: str, path: Path, _key: tuple[str, int, int]) -> Language:
+    return Language(code, [path.parent])
+
+
+def data_language(data: SltData, code: str | None = None) -> Language:
+    """The language of ``data``'s documents: ``code`` (or the kommune's
+    ``spraak``), with the kommune's own catalogs (``spraak/`` in its data
+    folder) before the shipped ones. Raises :class:`~slt_docs.errors.SltError`."""
+    return get_language(code or data.kommune.spraak, data_catalog_dir(data.kilde))

@@ -10,7 +10,7 @@ from pathlib import Path
 from attrs import evolve, frozen
 
 from ..errors import Alvor, Problem, SltError
-from ..files import write_atomic
+from ..files import output_errors, write_atomic, write_files
 from ..render.package import normalize_zip
 from ..render.safety import UnsafeFile, clean_docx
 from ..resources import template_path
@@ -147,8 +147,10 @@ def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str 
     pack ``source`` (its templates checked and cleaned first). Returns the
     files written."""
     folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise SltError(f"«{folder}» finnes allerede og er ikke en tom mappe; velg en ny mappe")
+    with output_errors(folder):
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise SltError(f"«{folder}» finnes allerede og er ikke en tom mappe; velg en ny "
+                           "mappe")
     files: dict[str, bytes] = {}
     if source is None:
         manifest = Manifest(
@@ -172,7 +174,7 @@ def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str 
         for pic in old.bilder.values():
             files[pic.fil] = pack.files[pic.fil]
     files[MANIFEST] = dump_manifest(manifest).encode("utf-8")
-    written = []
+    targets: dict[Path, bytes] = {}
     root = folder.resolve()
     for name, data in files.items():
         why = check_member_path(name)
@@ -181,8 +183,8 @@ def new_pack(folder: str | Path, *, source: str | Path | None = None, navn: str 
         target = (root / name).resolve()
         if root not in target.parents:
             raise UnsafeFile(f"kan ikke skrive «{name}» utenfor «{folder}»")
-        written.append(write_atomic(target, data))
-    return written
+        targets[target] = data
+    return write_files(targets)
 
 
 # -- pack --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..files import output_errors
 from .office import (
     ConversionError,
     OfficeCrashed,
@@ -57,12 +58,14 @@ def export_pdf(office: OfficeSession, docx: str | Path, pdf: str | Path) -> Path
     docx, pdf = Path(docx), Path(pdf)
     if not docx.is_file():
         raise ConversionError(f"finner ikke {docx}")
-    pdf.parent.mkdir(parents=True, exist_ok=True)
+    with output_errors(pdf):
+        pdf.parent.mkdir(parents=True, exist_ok=True)
     tmp = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp.pdf")
     try:
         office.export_pdf(docx, tmp)
         finish_pdf(tmp, title=docx.stem, producer=office.version, created=docx_created(docx))
-        os.replace(tmp, pdf)
+        with output_errors(pdf):  # a full disk, a folder in the way: «kan ikke skrive …»
+            os.replace(tmp, pdf)
     finally:
         tmp.unlink(missing_ok=True)
     return pdf
