@@ -155,6 +155,14 @@ def _remove_folders(folders: list[Path]) -> None:
             folder.rmdir()
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    os.fsync(fd)
+
+
 class _Pending:
     """One file written to its temporary place, not yet renamed into place."""
 
@@ -166,21 +174,24 @@ class _Pending:
     def _write(self, data: bytes) -> None:
         folder = self.path.parent
         fd = self._open_unnamed(folder)
-        named = fd is None
-        if fd is None:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name[:100]}.", suffix=".tmp",
-                                       dir=folder)
-            self.tmp = Path(tmp)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-            if named:
-                os.chmod(fd, 0o666 & ~_umask())
-            else:
+        if fd is not None:
+            try:
+                _write_all(fd, data)
                 self.tmp = self._link(fd, folder)
+                return
+            except OSError as exc:
+                if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOENT, errno.EINVAL,
+                                     errno.EOPNOTSUPP):
+                    raise
+                # the system would not give the unnamed file a name: use a named one
+            finally:
+                os.close(fd)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name[:100]}.", suffix=".tmp",
+                                   dir=folder)
+        self.tmp = Path(tmp)
+        try:
+            _write_all(fd, data)
+            os.chmod(fd, 0o666 & ~_umask())
         except BaseException:
             os.close(fd)
             fd = -1
@@ -203,14 +214,20 @@ class _Pending:
             raise
 
     def _link(self, fd: int, folder: Path) -> Path:
-        """Give the unnamed file a temporary name next to the target."""
-        for _ in range(100):
-            tmp = folder / f".{self.path.name[:100]}.{os.urandom(6).hex()}.tmp"
-            try:
-                os.link(f"/proc/self/fd/{fd}", tmp)
-                return tmp
-            except FileExistsError:
-                continue
+        """Give the unnamed file a temporary name next to the target (linkat
+        with AT_SYMLINK_FOLLOW through ``/proc/self/fd``, forced by a folder fd)."""
+        dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            for _ in range(100):
+                name = f".{self.path.name[:100]}.{os.urandom(6).hex()}.tmp"
+                try:
+                    os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=dir_fd,
+                            follow_symlinks=True)
+                    return folder / name
+                except FileExistsError:
+                    continue
+        finally:
+            os.close(dir_fd)
         raise FileExistsError(errno.EEXIST, "kan ikke lage en midlertidig fil", str(folder))
 
     def commit(self) -> None:

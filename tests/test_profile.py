@@ -176,7 +176,9 @@ def test_reproducible_with_a_profile():
 
 
 def test_profile_from_the_data_and_the_option_wins(tmp_path):
-    data = attrs.evolve(aukra(), kommune=attrs.evolve(aukra().kommune, profil=str(GREEN)))
+    # kommune.profil is a file in the data folder (an absolute path is refused)
+    data = attrs.evolve(aukra(), kommune=attrs.evolve(aukra().kommune, profil=GREEN.name),
+                        kilde=GREEN.parent)
     from_data = render(data, "handlingsplan")
     assert 'w:ascii="Arial"' in style_xml(from_data, "Normal")
     from_option = render(data, "handlingsplan", profile=BLUE)

@@ -109,6 +109,10 @@ def template_faults(name: str, where: Callable[[str, TemplateError], Problem]) -
                             "kalte seg selv for mange ganger") from exc
     except TemplateError as exc:
         raise TemplateFault(_template_message(name, exc), [where(name, exc)]) from exc
+    except etree.XMLSyntaxError as exc:  # the filled-in template is not valid Word XML
+        raise TemplateFault(f"malen {_quoted(name)} laget ugyldig Word-XML når den ble fylt ut "
+                            f"({exc.msg}); sjekk malkodene som står inni tabeller, lister "
+                            "og avsnitt ({%p, {%tr …)") from exc
 
 
 def _link_helper(tpl: DocxTemplate) -> Callable[..., RichText]:
@@ -160,7 +164,7 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
         _check_picture(key, pic)
     helpers = {"lenke": _link_helper(tpl)}
     env = SltSandbox(helpers)
-    env.start_budget()
+    env.start_budget(view=view)
     context = view_context(view)
     context["bilde"] = {key: _AltImage(tpl, pic) for key, pic in (pictures or {}).items()}
     with template_faults(name, _template_problem):
@@ -205,10 +209,10 @@ def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) 
     document = tpl.docx
     dok = getattr(view, "dok", None)
     props = document.core_properties
-    if dok is not None:
-        props.title = dok.tittel
-        props.subject = dok.emne
-        props.author = dok.forfatter
+    if dok is not None:  # (the data check keeps these short; a catalog's words might not)
+        props.title = _property(dok.tittel)
+        props.subject = _property(dok.emne)
+        props.author = _property(dok.forfatter)
         props.keywords = "SLT"
     props.language = lang.bcp47
     props.last_modified_by = "slt_docs"
@@ -218,6 +222,11 @@ def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) 
     props.revision = 1
     props.comments = ""
     _set_language(document, lang.bcp47)
+
+
+def _property(text: str) -> str:
+    """``text`` within Word's limit for a document property (255 characters)."""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _set_language(document: Any, tag: str) -> None:

@@ -128,7 +128,7 @@ def render_html(template: str, view: Any, *, template_name: str) -> bytes:
     if len(template) > MAX_TEMPLATE_CHARS:
         raise TemplateFault(f"malen «{name}» er for stor (over {MAX_TEMPLATE_CHARS} tegn)")
     env = SltSandbox({})
-    env.start_budget()
+    env.start_budget(view=view)
     with template_faults(name, _html_problem):
         text = env.from_string(template).render(view_context(view))
     text = text.strip() + "\n"
