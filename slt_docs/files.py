@@ -120,6 +120,15 @@ def _initial_umask() -> int:
 _IMPORT_UMASK = _initial_umask()  # read once, single-threaded, at import
 
 
+def is_folder(path: str | Path) -> bool:
+    """``path`` is an existing folder (False when it cannot even be looked at:
+    the write then says why)."""
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def _check_target(path: Path) -> list[Path]:
     """Refuse a target that is a folder or whose parent is a file; create the
     missing folders and return them (deepest last) so a failure can remove them."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..files import write_atomic
 from ..ics import build_calendar
 from ..models import slug
-from .common import EXIT_BAD_INPUT, EXIT_OK, count, examples, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, count, examples, read_or_report, write_stdout
 
 
 def calendar_command(path: str | Path, output: str | Path | None = None,
@@ -29,8 +29,7 @@ def calendar_command(path: str | Path, output: str | Path | None = None,
     if output is None:
         output = f"moteplan-{slug(organ)}.ics" if organ else "moteplan.ics"
     if str(output) == "-":
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
+        write_stdout(content)
         return EXIT_OK
     target = Path(output)
     write_atomic(target, content)

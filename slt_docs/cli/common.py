@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..data import read
-from ..files import os_error_reason
+from ..files import OutputError, os_error_reason
 from ..lang import data_language
 from ..models import SltData
 from ..render.safety import SafetyNotice
@@ -38,15 +38,13 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "Parser", "count", "exa
 
 
 def os_error_message(exc: OSError) -> str:
-    """``kan ikke skrive <sti>: disken er full`` (or ``lese``, or without a
-    path when the system gave none) for an ``OSError`` a command did not catch."""
+    """``kan ikke skrive <sti>: disken er full`` for an ``OSError`` a command
+    did not catch (standard output named when that is what failed)."""
     reason = os_error_reason(exc)
     name = exc.filename
     if name is None:
-        if isinstance(exc, BrokenPipeError):
-            return "utdataene ble ikke lest ferdig (røret ble lukket)"
         return f"filfeil: {reason}"
-    verb = "lese" if exc.errno in (errno.ENOENT,) else "bruke"
+    verb = "lese" if exc.errno == errno.ENOENT else "skrive" if name == "standard ut" else "bruke"
     return f"kan ikke {verb} {name}: {reason}"
 
 
@@ -73,6 +71,33 @@ def stopped_by_signal() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def write_stdout(data: str | bytes) -> None:
+    """Write a command's result to standard output; a full disk or a closed
+    pipe behind it raises :class:`~slt_docs.files.OutputError` (``standard ut``)."""
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        flush_stdout_quietly()
+        raise OutputError("standard ut", os_error_reason(exc)) from exc
+
+
+def flush_stdout_quietly() -> None:
+    """Point standard output at nothing after it failed, so that Python's own
+    flush at exit does not print a second complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def flush_stdout() -> None:
     """Flush standard output now, so that a full disk or a closed pipe behind
     it is reported (as ``OSError``) instead of failing at exit; afterwards
@@ -80,11 +105,7 @@ def flush_stdout() -> None:
     try:
         sys.stdout.flush()
     except OSError as exc:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        flush_stdout_quietly()
         if exc.filename is None and not isinstance(exc, BrokenPipeError):
             raise OSError(exc.errno, exc.strerror, "standard ut") from exc
         raise

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..data import dumps
 from ..data.dump import write_folder
-from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report, write_stdout
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
@@ -25,7 +24,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
         for path in done.removed:
             print(f"flyttet bort {path} (innholdet står nå i filene over)")
     else:
-        sys.stdout.write(dumps(data))
+        write_stdout(dumps(data))
     return EXIT_OK
 
 

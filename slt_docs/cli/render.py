@@ -12,6 +12,7 @@ from pathlib import Path
 from ..data.converter import InvalidValue, parse_date
 from ..documents import DocKind, output_name, parse_kind, render, render_all, write_page
 from ..errors import SltError
+from ..files import is_folder
 from ..models import SltData
 from ..render.pdf import OfficeMissing, OfficeSession, export_pdf
 from ..render.toc import has_toc
@@ -91,7 +92,7 @@ def _render(args: argparse.Namespace, data: SltData, office: OfficeSession | Non
     if args.doc:
         kind = parse_kind(args.doc)
         output = args.output or Path(output_name(kind))
-        if output.is_dir() or str(output).endswith(("/", os.sep)):
+        if is_folder(output) or str(output).endswith(("/", os.sep)):
             output = output / output_name(kind, args.organ, args.lang)
         with notices():
             render(data, kind, lang=args.lang, output=output, organ=args.organ,

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..documents import parse_kind
 from ..files import write_atomic
 from ..packs import KINDS, build_pack, check_pack, field_reference, new_pack
-from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices, write_stdout
 
 
 def cmd_template_check(args: argparse.Namespace) -> int:
@@ -58,7 +58,7 @@ def cmd_template_fields(args: argparse.Namespace) -> int:
         write_atomic(args.output, text.encode("utf-8"))
         print(f"skrev {args.output}")
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return EXIT_OK
 
 

@@ -104,6 +104,7 @@ _REFUSED_ELEMENTS = {
     f"{{{W_NS}}}subDoc": "et underdokument (w:subDoc)",
     "{urn:schemas-microsoft-com:office:office}OLEObject": "et innebygd OLE-objekt",
 }
+W = f"{{{W_NS}}}"
 _DANGEROUS_FIELDS = re.compile(
     r"\b(DDE|DDEAUTO|INCLUDE|INCLUDEPICTURE|INCLUDETEXT|IMPORT|LINK|RD|DATABASE|"
     r"MACROBUTTON|GOTOBUTTON|AUTOTEXT|AUTOTEXTLIST)\b", re.IGNORECASE)
@@ -385,26 +386,79 @@ def _strip_attached_template(source: str, rel_id: str, parts: dict[str, bytes],
 def _check_elements(name: str, root: etree._Element, what: str) -> None:
     for el in root.iter(*_REFUSED_ELEMENTS):
         raise _refuse(what, name, f"{_REFUSED_ELEMENTS[el.tag]} er ikke tillatt")
-    for el in root.iter(f"{{{W_NS}}}fldSimple"):
-        _check_field(el.get(f"{{{W_NS}}}instr") or "", name, what)
-    seen: set[int] = set()
-    paragraph_tag = f"{{{W_NS}}}p"
-    for text in root.iter(f"{{{W_NS}}}instrText"):
-        paragraph = next((a for a in text.iterancestors(paragraph_tag)), None)
-        if paragraph is None:
-            _check_field(text.text or "", name, what)
-            continue
-        if id(paragraph) in seen:
-            continue
-        seen.add(id(paragraph))
-        instr = "".join(t.text or "" for t in paragraph.iter(f"{{{W_NS}}}instrText"))
-        if instr:
-            _check_field(instr, name, what)
+    for instruction in field_instructions(root):
+        _check_field(instruction, name, what)
+
+
+_NESTED = "\x00felt\x00"
+"""Stands in an instruction for a nested field whose result cannot be known."""
+
+
+class _Field:
+    def __init__(self) -> None:
+        self.live = ""  # the instruction as Word shows it (deleted text left out)
+        self.full = ""  # with text marked as deleted (a rejected change brings it back)
+        self.in_result = False
+
+
+def field_instructions(root: etree._Element) -> Iterator[str]:
+    """Every field instruction in an XML part, as Word would evaluate it:
+    complex fields (``w:fldChar`` begin … separate … end) joined over every
+    run and paragraph they span, nested fields resolved (a ``QUOTE`` field
+    gives its text — also one spelled as character codes, ``QUOTE 68 68 69`` —
+    any other nested field an unknown value), with and without text marked as
+    deleted; simple fields (``w:fldSimple``) as they are."""
+    begin, separate, end = "begin", "separate", "end"
+    stack: list[_Field] = []
+    for el in root.iter(f"{W}fldChar", f"{W}instrText", f"{W}delInstrText", f"{W}fldSimple"):
+        tag = el.tag
+        if tag == f"{W}fldSimple":
+            yield el.get(f"{W}instr") or ""
+        elif tag == f"{W}fldChar":
+            kind = el.get(f"{W}fldCharType")
+            if kind == begin:
+                stack.append(_Field())
+            elif kind == separate and stack:
+                stack[-1].in_result = True
+            elif kind == end and stack:
+                done = stack.pop()
+                yield done.live
+                if done.full != done.live:
+                    yield done.full
+                if stack and not stack[-1].in_result:
+                    stack[-1].live += _field_value(done.live)
+                    stack[-1].full += _field_value(done.full)
+        elif not stack or stack[-1].in_result:
+            yield el.text or ""  # instruction text outside a field: judged on its own
+        else:
+            stack[-1].full += el.text or ""
+            if tag == f"{W}instrText":
+                stack[-1].live += el.text or ""
+    for left in stack:  # a field never closed
+        yield left.live
+        yield left.full
+
+
+def _field_value(instruction: str) -> str:
+    """What a nested field gives its parent: a QUOTE field's text, else unknown."""
+    words = instruction.split()
+    if not words or words[0].upper() != "QUOTE" or _NESTED in instruction:
+        return _NESTED
+    rest = words[1:]
+    if rest and all(w.isdigit() and int(w) < 0x110000 for w in rest):
+        return "".join(chr(int(w)) for w in rest)
+    text = instruction.strip()[len(words[0]):].strip()
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == '"' else text
 
 
 def _check_field(instruction: str, name: str, what: str) -> None:
+    words = instruction.replace("\u00a0", " ").split()
+    head = words[0] if words else ""
+    if _NESTED in head:
+        raise _refuse(what, name, "en feltkode som får navnet sitt fra et annet felt er ikke "
+                      "tillatt (skjult feltkode)")
     bare = _QUOTED.sub('""', instruction)
-    match = _DANGEROUS_FIELDS.search(bare)
+    match = _DANGEROUS_FIELDS.search(bare) or _DANGEROUS_FIELDS.fullmatch(head.strip('"'))
     if match:
         raise _refuse(what, name, f"feltkoden {match.group(1).upper()} er ikke tillatt (den "
                       "henter innhold utenfra eller kjører noe)")

@@ -1,0 +1,276 @@
+"""Output faults, as an unlucky user meets them: every command that writes
+answers a read-only folder, a full disk, a file where a folder should be, a
+folder where the file should be and missing rights with exit status 2 and
+``kan ikke skrive <sti>: <grunn>`` — and leaves nothing behind, not even a
+temporary file. A render killed while writing leaves no document either."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from faulttools import AUKRA, REPO, deny, files_under, leftovers, run_cli, tmpfs
+
+import slt_docs
+from slt_docs.files import OutputError, write_files
+
+
+@pytest.fixture(scope="module")
+def pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pakke") / "mal"
+    slt_docs.packs.new_pack(folder)
+    return folder
+
+
+# Each command that writes, with the path it is told to write to (a file or a
+# folder, inside ``out``) — what a user would type.
+FILE_COMMANDS = {
+    "render --doc": lambda out, pack: ("render", AUKRA, "--doc", "handlingsplan", "-o",
+                                       out / "plan.docx"),
+    "aarshjul": lambda out, pack: ("aarshjul", AUKRA, "-o", out / "hjul.png"),
+    "calendar": lambda out, pack: ("calendar", AUKRA, "-o", out / "moteplan.ics"),
+    "template fields": lambda out, pack: ("template", "fields", "-o", out / "felt.md"),
+    "template pack": lambda out, pack: ("template", "pack", pack, "-o", out / "mal.zip"),
+}
+FOLDER_COMMANDS = {
+    "render": lambda out, pack: ("render", AUKRA, "-o", out / "dokumenter"),
+    "dump": lambda out, pack: ("dump", AUKRA, "-o", out / "normalisert"),
+    "template new": lambda out, pack: ("template", "new", out / "nypakke"),
+}
+COMMANDS = {**FILE_COMMANDS, **FOLDER_COMMANDS}
+
+
+def expect_refusal(capsys, out: Path, argv: tuple, reason: str) -> str:
+    before = files_under(out)
+    status, stdout, err = run_cli(capsys, *argv)
+    assert status == 2, (stdout, err)
+    assert "kan ikke skrive" in err and reason in err, err
+    assert str(out) in err, err  # the path is named
+    assert files_under(out) == before, "something was written"
+    assert leftovers(out) == []
+    assert "skrev" not in stdout
+    return err
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_read_only_folder(capsys, tmp_path, monkeypatch, pack_dir, command):
+    out = tmp_path / "ut"
+    with tmpfs(out, read_only=True, monkeypatch=monkeypatch):
+        expect_refusal(capsys, out, COMMANDS[command](out, pack_dir), "skrivebeskyttet")
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_full_disk(capsys, tmp_path, monkeypatch, pack_dir, command):
+    out = tmp_path / "ut"
+    with tmpfs(out, size="256k", monkeypatch=monkeypatch):
+        expect_refusal(capsys, out, COMMANDS[command](out, pack_dir), "disken er full")
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_missing_rights(capsys, tmp_path, monkeypatch, pack_dir, command):
+    out = tmp_path / "ut"
+    out.mkdir()
+    argv = COMMANDS[command](out, pack_dir)
+    deny(monkeypatch, out)
+    expect_refusal(capsys, out, argv, "mangler tilgang")
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_folder_in_the_path_is_a_file(capsys, tmp_path, pack_dir, command):
+    out = tmp_path / "ut"
+    out.mkdir()
+    (out / "fil").write_text("jeg er en fil", encoding="utf-8")
+    argv = COMMANDS[command](out / "fil", pack_dir)
+    err = expect_refusal(capsys, out, argv, "er en fil, ikke en mappe")
+    assert str(out / "fil") in err
+
+
+@pytest.mark.parametrize("command", list(FILE_COMMANDS))
+def test_output_name_is_a_folder(capsys, tmp_path, pack_dir, command):
+    out = tmp_path / "ut"
+    argv = FILE_COMMANDS[command](out, pack_dir)
+    target = Path(argv[argv.index("-o") + 1])
+    if command == "render --doc":  # -o to a folder writes into it: make the name a folder there
+        (target / "handlingsplan.docx").mkdir(parents=True)
+    else:
+        (target / "noe").mkdir(parents=True)
+    expect_refusal(capsys, out, argv, "det finnes en mappe med det navnet")
+
+
+@pytest.mark.parametrize("command", ["render", "dump"])
+def test_output_folder_is_a_file(capsys, tmp_path, pack_dir, command):
+    out = tmp_path / "ut"
+    argv = FOLDER_COMMANDS[command](out, pack_dir)
+    target = Path(argv[-1])
+    out.mkdir()
+    target.write_text("en fil", encoding="utf-8")
+    expect_refusal(capsys, out, argv, "er en fil, ikke en mappe")
+
+
+def test_template_new_into_a_file_is_refused(capsys, tmp_path):
+    target = tmp_path / "mal"
+    target.write_text("en fil", encoding="utf-8")
+    status, _, err = run_cli(capsys, "template", "new", target)
+    assert status == 2 and str(target) in err and "ikke en tom mappe" in err
+    assert target.read_text(encoding="utf-8") == "en fil"
+
+
+def test_name_too_long(capsys, tmp_path):
+    out = tmp_path / ("x" * 300 + ".docx")
+    status, _, err = run_cli(capsys, "render", AUKRA, "--doc", "tiltak", "-o", out)
+    assert status == 2 and "kan ikke skrive" in err and "navnet er for langt" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_nothing_is_written_when_one_of_many_files_fails(tmp_path, monkeypatch):
+    """render_all writes every document or none: the third file failing with
+    a full disk leaves not even the first two."""
+    real = os.write
+    calls = {"n": 0}
+
+    def third_fails(fd, data):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data)
+
+    monkeypatch.setattr(os, "write", third_fails)
+    with pytest.raises(OutputError, match="disken er full") as info:
+        slt_docs.render_all(AUKRA, tmp_path / "ut")
+    assert str(tmp_path / "ut") in str(info.value)
+    assert not (tmp_path / "ut").exists()  # the folder it made is gone too
+
+
+def test_write_files_api_raises_only_output_error(tmp_path):
+    (tmp_path / "fil").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "fil" / "a.txt", tmp_path, tmp_path / ("y" * 300),
+                   tmp_path / "a\x00b"):
+        with pytest.raises(OutputError) as info:
+            write_files({target: b"data"})
+        assert info.value.reason
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fil"]
+
+
+def test_unreadable_data_folder_is_an_answer(capsys, tmp_path, monkeypatch):
+    data = tmp_path / "aukra"
+    data.mkdir()
+    for source in AUKRA.glob("*.yaml"):
+        (data / source.name).write_bytes(source.read_bytes())
+    deny(monkeypatch, data)
+    for command in (("check", data), ("render", data, "-o", tmp_path / "ut")):
+        status, _, err = run_cli(capsys, *command)
+        assert status == 2
+        assert f"{data}: feil: kan ikke lese mappa: mangler tilgang" in err
+    assert not (tmp_path / "ut").exists()
+    with pytest.raises(slt_docs.DataError, match="kan ikke lese mappa"):
+        slt_docs.load(data)
+
+
+def test_full_standard_output(tmp_path):
+    """``dump`` to a full device: exit 2 with the reason, no traceback."""
+    result = subprocess.run([sys.executable, "-m", "slt_docs", "dump", str(AUKRA)],
+                            stdout=open("/dev/full", "wb"), stderr=subprocess.PIPE,  # noqa: SIM115
+                            cwd=REPO, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "disken er full" in result.stderr and "standard ut" in result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+# -- dump never overwrites the data without being told -----------------------------
+
+def copy_of_aukra(tmp_path: Path) -> Path:
+    folder = tmp_path / "aukra"
+    folder.mkdir()
+    for source in AUKRA.glob("*.yaml"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("target", [".", "kommune.yaml", "./"])
+def test_dump_onto_the_data_folder_is_refused(capsys, tmp_path, target):
+    folder = copy_of_aukra(tmp_path)
+    before = files_under(folder)
+    status, _, err = run_cli(capsys, "dump", folder, "-o", folder / target)
+    assert status == 2
+    assert "kan ikke skrive" in err and str(folder) in err
+    assert "--overskriv" in err or "datafilene" in err
+    assert files_under(folder) == before
+
+
+def test_dump_with_overskriv_keeps_a_backup(capsys, tmp_path):
+    folder = copy_of_aukra(tmp_path)
+    (folder / "alt.yaml").write_text((folder / "dokumenter.yaml").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    (folder / "dokumenter.yaml").unlink()  # a section in a file dump does not write
+    before = files_under(folder)
+    status, out, err = run_cli(capsys, "dump", folder, "-o", folder, "--overskriv")
+    assert status == 0, err
+    for name, content in before.items():  # every original kept, byte for byte
+        assert (folder / f"{name}.bak").read_bytes() == content
+        assert f"sikkerhetskopi {folder / name}.bak" in out
+    assert not (folder / "alt.yaml").exists()  # moved aside: no section stands twice
+    assert "# Aukra" not in (folder / "kommune.yaml").read_text(encoding="utf-8")
+    assert slt_docs.load(folder) == slt_docs.load(AUKRA)
+    # a second time: the first backups stay
+    status, out, _ = run_cli(capsys, "dump", folder, "-o", folder, "--overskriv")
+    assert status == 0
+    assert (folder / "kommune.yaml.bak").read_bytes() == before["kommune.yaml"]
+    assert (folder / "kommune.yaml.bak.2").is_file()
+
+
+def test_dump_api_refuses_the_data_folder(tmp_path):
+    folder = copy_of_aukra(tmp_path)
+    data = slt_docs.load(folder)
+    with pytest.raises(OutputError, match="datamappa"):
+        slt_docs.dump_folder(data, folder)
+    assert slt_docs.dump_folder(data, tmp_path / "ny")
+
+
+# -- a kill while writing -------------------------------------------------------------
+
+SLOW_WRITE = """
+import os, sys, time
+sys.path.insert(0, {repo!r})
+import slt_docs.files as files
+real = files._write_all
+def slow(fd, data):
+    half = len(data) // 2
+    os.write(fd, data[:half])
+    print("skriver", flush=True)
+    time.sleep(30)
+    real(fd, data[half:])
+files._write_all = slow
+from slt_docs.cli import main
+sys.exit(main(["render", {data!r}, "--doc", "handlingsplan", "-o", {out!r}]))
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_killed_while_writing_leaves_nothing(tmp_path, sig):
+    out = tmp_path / "ut" / "plan.docx"
+    script = SLOW_WRITE.format(repo=str(REPO), data=str(AUKRA), out=str(out))
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip() == "skriver", proc.stderr.read() if proc.stderr else ""
+        proc.send_signal(sig)
+        status = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    err = proc.stderr.read() if proc.stderr else ""
+    assert not out.exists()
+    assert leftovers(tmp_path) == []
+    assert files_under(tmp_path) in ({}, {"ut/": b""})  # at most the (empty) folder it made
+    if sig == signal.SIGTERM:
+        assert status == 143 and "avbrutt" in err and "Traceback" not in err
+    elif sig == signal.SIGINT:
+        assert status == 130 and "avbrutt" in err and "Traceback" not in err
+    else:
+        assert status == -signal.SIGKILL
