@@ -8,6 +8,7 @@ wrong and what was expected.
 from __future__ import annotations
 
 import enum
+import re
 from pathlib import Path
 
 from attrs import frozen
@@ -44,7 +45,17 @@ class Problem:
                 where += f":{self.kolonne}"
         kind = "feil" if self.is_error else "advarsel"
         field_path = f" {self.sti}:" if self.sti else ""
-        return f"{where}: {kind}:{field_path} {self.melding}"
+        return printable(f"{where}: {kind}:{field_path} {self.melding}")
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (which a terminal would obey: a
+    quoted ``\\x1b[2J`` clears the screen) shown as escapes such as ``\\x1b``."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
 
 
 class SltError(Exception):
@@ -55,7 +66,7 @@ class SltError(Exception):
         self.problems: list[Problem] = problems or []
 
     def __str__(self) -> str:
-        head = self.args[0] if self.args else ""
+        head = printable(str(self.args[0])) if self.args else ""
         lines = [str(p) for p in self.problems]
         return "\n".join([head, *lines]) if head else "\n".join(lines)
 

@@ -88,7 +88,7 @@ def tmpfs(folder: Path, *, size: str = "64k", read_only: bool = False,
     real_open, real_write, real_mkdir = os.open, os.write, os.mkdir
     fds: set[int] = set()
 
-    def fake_open(path, flags, mode=0o777, *, dir_fd=None):  # noqa: ANN001, ANN202
+    def fake_open(path, flags, mode=0o777, *, dir_fd=None):
         fd = real_open(path, flags, mode, dir_fd=dir_fd)
         if str(Path(path).resolve()).startswith(inside):
             if read_only and flags & (os.O_WRONLY | os.O_RDWR):
@@ -97,12 +97,12 @@ def tmpfs(folder: Path, *, size: str = "64k", read_only: bool = False,
             fds.add(fd)
         return fd
 
-    def fake_write(fd, data):  # noqa: ANN001, ANN202
+    def fake_write(fd, data):
         if fd in fds and len(data) > 1024:
             raise OSError(code, os.strerror(code))
         return real_write(fd, data)
 
-    def fake_mkdir(path, mode=0o777, *, dir_fd=None):  # noqa: ANN001, ANN202
+    def fake_mkdir(path, mode=0o777, *, dir_fd=None):
         if str(Path(path).resolve()).startswith(inside) and read_only:
             raise OSError(code, os.strerror(code), str(path))
         return real_mkdir(path, mode, dir_fd=dir_fd)
@@ -122,22 +122,22 @@ def deny(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     def refused(path: object) -> bool:
         return str(Path(os.fsdecode(path)).resolve()).startswith(inside)  # type: ignore[arg-type]
 
-    def fake_open(path, flags, mode=0o777, *, dir_fd=None):  # noqa: ANN001, ANN202
+    def fake_open(path, flags, mode=0o777, *, dir_fd=None):
         if dir_fd is None and refused(path):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return real_open(path, flags, mode, dir_fd=dir_fd)
 
-    def fake_mkdir(path, mode=0o777, *, dir_fd=None):  # noqa: ANN001, ANN202
+    def fake_mkdir(path, mode=0o777, *, dir_fd=None):
         if refused(path):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return real_mkdir(path, mode, dir_fd=dir_fd)
 
-    def fake_scandir(path="."):  # noqa: ANN001, ANN202
+    def fake_scandir(path="."):
         if refused(path):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return real_scandir(path)
 
-    def fake_listdir(path="."):  # noqa: ANN001, ANN202
+    def fake_listdir(path="."):
         if refused(path):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return real_listdir(path)
