@@ -376,11 +376,14 @@ def deep_size(value: Any, limit: int, *, views: bool = True, texts: bool = True)
     counts as one item, and with ``texts=False`` a string too: the number of
     items the template itself built."""
     memo: dict[int, int] = {}
+    gap = 2 if texts else 0  # quotes and ", " around every item when printed
 
     def size(item: Any, depth: int) -> int:
         if isinstance(item, str):
             return len(item) + 2 if texts else 1
         if isinstance(item, _SCALARS):
+            if not texts:
+                return 1
             return item.bit_length() // 3 + 2 if isinstance(item, int) else 24
         if depth > 200:
             return limit + 1
@@ -396,10 +399,10 @@ def deep_size(value: Any, limit: int, *, views: bool = True, texts: bool = True)
                 return 1
             children = (getattr(item, f.name) for f in attrs.fields(type(item)))
         else:
-            return 64
-        total = 2
+            return 64 if texts else 1
+        total = 1 + gap
         for child in children:
-            total += size(child, depth + 1) + 2
+            total += size(child, depth + 1) + gap
             if total > limit:
                 break
         memo[key] = total
