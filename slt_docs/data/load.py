@@ -149,6 +149,8 @@ def check(data: SltData) -> list[Problem]:
     the file is the data folder when the model was loaded from one).
     ``slt_docs.render`` runs this first, so an invalid model never reaches a template."""
     findings = list(check_types(data))
+    if not findings:  # the converter's rules on values (years 1900–2100, a block's one kind …)
+        findings = list(_converter_findings(data))  # type: ignore[arg-type]
     if not findings:
         findings = list(check_data(data))  # type: ignore[arg-type]
     folder = data.kilde if isinstance(data, SltData) else None
@@ -158,6 +160,15 @@ def check(data: SltData) -> list[Problem]:
     if errors:
         raise DataError(f"{folder or 'dataene'}: dataene har feil", errors)
     return problems
+
+
+def _converter_findings(data: SltData) -> Iterator[tuple[Path_, str, Alvor]]:
+    """What loading the model's own plain form again would refuse."""
+    try:
+        CONVERTER.structure(CONVERTER.unstructure(data), SltData)
+    except (ClassValidationError, IterableValidationError, InvalidValue) as exc:
+        for path, message, _key in structure_errors(exc, ()):
+            yield path, message, Alvor.feil
 
 
 # -- structuring and locating errors ------------------------------------------
