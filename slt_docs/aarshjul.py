@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import math
 import textwrap
+import threading
 from typing import TYPE_CHECKING, Any
 
 from .lang import Language, data_language
@@ -247,8 +248,18 @@ def _draw_centre(ax: object, data: SltData, year: int, language: Language) -> No
 
 # -- output -------------------------------------------------------------------------
 
+_DRAWING = threading.Lock()
+"""matplotlib's settings (``rc_context``) are one for the whole process:
+one wheel is drawn at a time, so parallel renderings get the same pictures."""
+
+
 def aarshjul_png(data: SltData, *, lang: Language | str | None = None) -> bytes:
     """The årshjul as PNG bytes, 1800 × 1800 pixels (150 dpi)."""
+    with _DRAWING:
+        return _png(data, lang)
+
+
+def _png(data: SltData, lang: Language | str | None) -> bytes:
     fig = figure(data, lang=lang)
     buffer = io.BytesIO()
     with _mpl().rc_context(_RC):
@@ -260,6 +271,11 @@ def aarshjul_png(data: SltData, *, lang: Language | str | None = None) -> bytes:
 def aarshjul_svg(data: SltData, *, lang: Language | str | None = None) -> bytes:
     """The årshjul as SVG bytes (text as outlines, so it looks the same
     everywhere; the title and alt text are in the file's metadata)."""
+    with _DRAWING:
+        return _svg(data, lang)
+
+
+def _svg(data: SltData, lang: Language | str | None) -> bytes:
     fig = figure(data, lang=lang)
     buffer = io.BytesIO()
     with _mpl().rc_context(_RC):

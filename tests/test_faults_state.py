@@ -109,3 +109,13 @@ def test_an_edited_catalog_is_read_again(two_kommuner):
     po.write_text(po.read_text(encoding="utf-8").replace(contents, "Nytt innhald"),
                   encoding="utf-8")
     assert slt_docs.data_language(data).label("innhold") == "Nytt innhald"
+
+
+def test_parallel_threads_give_the_same_bytes_as_one():
+    """Same input, same bytes — also when renderings (with the årshjul drawn
+    by matplotlib, whose settings are process-wide) run side by side."""
+    data = slt_docs.load(AUKRA)
+    alone = slt_docs.render(data, "moteplan")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda _: slt_docs.render(data, "moteplan"), range(4)))
+    assert all(docx == alone for docx in together)
