@@ -31,6 +31,15 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str
     return status, out, err
 
 
+def aukra_copy(root: Path, name: str = "aukra") -> Path:
+    """A copy of Aukra's YAML files in ``root/name``."""
+    folder = root / name
+    folder.mkdir()
+    for source in AUKRA.glob("*.yaml"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    return folder
+
+
 def files_under(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (relative name → content); folders end in /."""
     found: dict[str, bytes] = {}

@@ -14,7 +14,7 @@ import attrs
 import pytest
 import yaml
 from conftest import VALID_YAML, position
-from faulttools import AUKRA, files_under, run_cli
+from faulttools import AUKRA, aukra_copy, files_under, run_cli
 
 import slt_docs
 from slt_docs import DataError, SltError
@@ -181,14 +181,6 @@ def test_broken_language_catalog_of_the_kommune(capsys, tmp_path, write):
 
 
 # -- the right file blamed -----------------------------------------------------------
-
-def aukra_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "aukra"
-    folder.mkdir()
-    for source in AUKRA.glob("*.yaml"):
-        (folder / source.name).write_bytes(source.read_bytes())
-    return folder
-
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("kommune.yaml", "", "fila er tom; den skal ha delen «kommune:» øverst"),

@@ -14,7 +14,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from faulttools import AUKRA, REPO, deny, files_under, leftovers, run_cli, tmpfs
+from faulttools import (
+    AUKRA,
+    REPO,
+    aukra_copy,
+    deny,
+    files_under,
+    leftovers,
+    run_cli,
+    tmpfs,
+)
 
 import slt_docs
 from slt_docs.files import OutputError, write_files
@@ -157,10 +166,7 @@ def test_write_files_api_raises_only_output_error(tmp_path):
 
 
 def test_unreadable_data_folder_is_an_answer(capsys, tmp_path, monkeypatch):
-    data = tmp_path / "aukra"
-    data.mkdir()
-    for source in AUKRA.glob("*.yaml"):
-        (data / source.name).write_bytes(source.read_bytes())
+    data = aukra_copy(tmp_path)
     deny(monkeypatch, data)
     for command in (("check", data), ("render", data, "-o", tmp_path / "ut")):
         status, _, err = run_cli(capsys, *command)
@@ -183,17 +189,9 @@ def test_full_standard_output(tmp_path):
 
 # -- dump never overwrites the data without being told -----------------------------
 
-def copy_of_aukra(tmp_path: Path) -> Path:
-    folder = tmp_path / "aukra"
-    folder.mkdir()
-    for source in AUKRA.glob("*.yaml"):
-        (folder / source.name).write_bytes(source.read_bytes())
-    return folder
-
-
 @pytest.mark.parametrize("target", [".", "kommune.yaml", "./"])
 def test_dump_onto_the_data_folder_is_refused(capsys, tmp_path, target):
-    folder = copy_of_aukra(tmp_path)
+    folder = aukra_copy(tmp_path)
     before = files_under(folder)
     status, _, err = run_cli(capsys, "dump", folder, "-o", folder / target)
     assert status == 2
@@ -203,7 +201,7 @@ def test_dump_onto_the_data_folder_is_refused(capsys, tmp_path, target):
 
 
 def test_dump_with_overskriv_keeps_a_backup(capsys, tmp_path):
-    folder = copy_of_aukra(tmp_path)
+    folder = aukra_copy(tmp_path)
     (folder / "alt.yaml").write_text((folder / "dokumenter.yaml").read_text(encoding="utf-8"),
                                      encoding="utf-8")
     (folder / "dokumenter.yaml").unlink()  # a section in a file dump does not write
@@ -224,7 +222,7 @@ def test_dump_with_overskriv_keeps_a_backup(capsys, tmp_path):
 
 
 def test_dump_api_refuses_the_data_folder(tmp_path):
-    folder = copy_of_aukra(tmp_path)
+    folder = aukra_copy(tmp_path)
     data = slt_docs.load(folder)
     with pytest.raises(OutputError, match="datamappa"):
         slt_docs.dump_folder(data, folder)

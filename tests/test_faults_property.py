@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
+import os
 
 import attrs
 import yaml
@@ -22,7 +23,9 @@ from slt_docs import DataError, SltError
 from slt_docs.render.extract import plain_text
 
 BASE = yaml.safe_load(VALID_YAML)
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("SLT_HYPO", "30")), deadline=None, derandomize=not __import__("os").environ.get("SLT_HYPO"),
+EXAMPLES = int(os.environ.get("SLT_HYPOTHESIS_EXAMPLES", "30"))
+"""Examples per property (more for a long hunt: SLT_HYPOTHESIS_EXAMPLES=1000)."""
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 30,
                     suppress_health_check=[HealthCheck.too_slow])
 
 # every code point, control characters and unpaired surrogates included

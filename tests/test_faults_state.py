@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from faulttools import AUKRA, REPO
+from faulttools import AUKRA, REPO, aukra_copy
 
 import slt_docs
 from slt_docs.render.extract import plain_text
@@ -21,10 +21,7 @@ SHIPPED_NN = REPO / "templates" / "lang" / "nn.po"
 def kommune_with_words(root: Path, name: str, contents: str, staff: str) -> Path:
     """A copy of Aukra whose ``spraak/nn.po`` says ``contents`` for the
     table of contents and ``staff`` for "Deltakarar"."""
-    folder = root / name
-    folder.mkdir()
-    for source in AUKRA.glob("*.yaml"):
-        (folder / source.name).write_bytes(source.read_bytes())
+    folder = aukra_copy(root, name)
     (folder / "spraak").mkdir()
     text = SHIPPED_NN.read_text(encoding="utf-8")
     for msgid, old, new in (("Contents", "Innhald", contents),
