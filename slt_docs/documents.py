@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -21,7 +22,7 @@ from attrs import frozen
 from .aarshjul import aarshjul_png, aarshjul_svg
 from .data import check, load
 from .errors import SltError
-from .files import OutputError, os_error_reason, write_atomic, write_files
+from .files import OutputError, os_error_reason, preflight, write_atomic, write_files
 from .ics import CALENDAR_NAME, to_ics
 from .lang import Language, data_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
@@ -30,6 +31,7 @@ from .packs.pack import TemplatePack, open_pack
 from .profile import Profile, apply_profile, load_profile, profile_look
 from .render.docx import Picture, render_docx
 from .render.html import render_html
+from .render.safety import SafetyNotice
 from .render.toc import table_of_contents
 from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
@@ -202,6 +204,8 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
     :class:`~slt_docs.render.office.OfficeError` for LibreOffice's faults,
     plain :class:`~slt_docs.errors.SltError` for bad options."""
     data = _checked(data)
+    if isinstance(output, (str, os.PathLike)):  # (a stream is written as it is)
+        preflight(_path_option("output", output))
     return _render_checked(data, doc, lang=lang, output=output, organ=organ, delmaal=delmaal,
                            form=form, template=template, profile=profile, dato=dato,
                            fragment=fragment, filer=filer, office=office)
@@ -355,11 +359,19 @@ def _profile(data: SltData, option: Path | Profile | None) -> Profile | None:
     if isinstance(option, Profile):
         return option
     if option is not None:
-        return load_profile(option)
+        return _noted(load_profile(option))
     if data.kommune.profil:
         base = data.kilde if data.kilde is not None else Path()
-        return load_profile(base / data.kommune.profil)
+        return _noted(load_profile(base / data.kommune.profil))
     return None
+
+
+def _noted(profile: Profile) -> Profile:
+    """Say what was stripped from the profile every time it is used (it is
+    read once per process and file, and ``check`` may have read it first)."""
+    for note in profile.notes:
+        warnings.warn(note, SafetyNotice, stacklevel=3)
+    return profile
 
 
 def parse_kind(doc: str | DocKind) -> DocKind:
@@ -427,6 +439,7 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     if isinstance(look, Path):
         look = load_profile(look)
     folder = _path_option("folder", folder)
+    preflight(folder, folder=True)
     files: dict[Path, bytes] = {}
     for kind, organ in available_documents(data):
         files[folder / output_name(kind, organ)] = _render_checked(

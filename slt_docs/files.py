@@ -129,6 +129,28 @@ def is_folder(path: str | Path) -> bool:
         return False
 
 
+def preflight(path: str | Path, *, folder: bool = False) -> None:
+    """Refuse early — before a long rendering — an output that certainly
+    cannot be written: a folder where the file should be (or a file where
+    the folder should be), a file in the path, a read-only or forbidden
+    folder. A full disk is only found when writing. Raises :class:`OutputError`."""
+    path = Path(path)
+    try:
+        if path.exists() and path.is_dir() != folder:
+            raise OutputError(path, _REASONS[errno.EISDIR] if not folder
+                              else f"{path} er en fil, ikke en mappe")
+        existing = path if folder and path.exists() else path.parent
+        while not existing.exists() and existing.parent != existing:
+            existing = existing.parent
+        if not existing.is_dir():
+            raise OutputError(path, f"{existing} er en fil, ikke en mappe")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            read_only = bool(os.statvfs(existing).f_flag & getattr(os, "ST_RDONLY", 1))
+            raise OutputError(path, _REASONS[errno.EROFS if read_only else errno.EACCES])
+    except (OSError, ValueError) as exc:
+        raise cannot_write(path, exc) from exc
+
+
 def _check_target(path: Path) -> list[Path]:
     """Refuse a target that is a folder or whose parent is a file; create the
     missing folders and return them (deepest last) so a failure can remove them."""

@@ -36,10 +36,12 @@ def pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+NORDRE_LAND = REPO / "examples" / "nordre-land"  # no møteplan: the quickest to render in full
+
 # Each command that writes, with the path it is told to write to (a file or a
 # folder, inside ``out``) — what a user would type.
 FILE_COMMANDS = {
-    "render --doc": lambda out, pack: ("render", AUKRA, "--doc", "handlingsplan", "-o",
+    "render --doc": lambda out, pack: ("render", NORDRE_LAND, "--doc", "handlingsplan", "-o",
                                        out / "plan.docx"),
     "aarshjul": lambda out, pack: ("aarshjul", AUKRA, "-o", out / "hjul.png"),
     "calendar": lambda out, pack: ("calendar", AUKRA, "-o", out / "moteplan.ics"),
@@ -47,8 +49,8 @@ FILE_COMMANDS = {
     "template pack": lambda out, pack: ("template", "pack", pack, "-o", out / "mal.zip"),
 }
 FOLDER_COMMANDS = {
-    "render": lambda out, pack: ("render", AUKRA, "-o", out / "dokumenter"),
-    "dump": lambda out, pack: ("dump", AUKRA, "-o", out / "normalisert"),
+    "render": lambda out, pack: ("render", NORDRE_LAND, "-o", out / "dokumenter"),
+    "dump": lambda out, pack: ("dump", NORDRE_LAND, "-o", out / "normalisert"),
     "template new": lambda out, pack: ("template", "new", out / "nypakke"),
 }
 COMMANDS = {**FILE_COMMANDS, **FOLDER_COMMANDS}
@@ -150,7 +152,7 @@ def test_nothing_is_written_when_one_of_many_files_fails(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "write", third_fails)
     with pytest.raises(OutputError, match="disken er full") as info:
-        slt_docs.render_all(AUKRA, tmp_path / "ut")
+        slt_docs.render_all(NORDRE_LAND, tmp_path / "ut")
     assert str(tmp_path / "ut") in str(info.value)
     assert not (tmp_path / "ut").exists()  # the folder it made is gone too
 
@@ -251,7 +253,7 @@ sys.exit(main(["render", {data!r}, "--doc", "handlingsplan", "-o", {out!r}]))
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_killed_while_writing_leaves_nothing(tmp_path, sig):
     out = tmp_path / "ut" / "plan.docx"
-    script = SLOW_WRITE.format(repo=str(REPO), data=str(AUKRA), out=str(out))
+    script = SLOW_WRITE.format(repo=str(REPO), data=str(NORDRE_LAND), out=str(out))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=REPO)
     try:

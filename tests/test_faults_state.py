@@ -48,16 +48,15 @@ def words(docx: bytes) -> str:
 
 
 def test_one_after_the_other_keeps_words_apart(two_kommuner):
-    plain = slt_docs.load(AUKRA)
     for name, (folder, contents, staff) in two_kommuner.items():
         text = words(slt_docs.render(slt_docs.load(folder), "handlingsplan"))
         assert contents in text and staff in text, name
         others = [w for n, (_, c, s) in two_kommuner.items() if n != name for w in (c, s)]
         assert not any(w in text for w in others)
-        # and a kommune without its own words still gets the shipped ones
-        text = words(slt_docs.render(plain, "handlingsplan"))
-        assert "Innhald" in text and "Deltakarar" in text
-        assert not any(w in text for w in (contents, staff))
+    # and a kommune without its own words, rendered after them, gets the shipped ones
+    text = words(slt_docs.render(slt_docs.load(AUKRA), "handlingsplan"))
+    assert "Innhald" in text and "Deltakarar" in text
+    assert not any(w in text for _, c, s in two_kommuner.values() for w in (c, s))
     assert slt_docs.get_language("nn").label("innhold") == "Innhald"
 
 
@@ -68,9 +67,7 @@ def test_parallel_threads_never_mix_two_kommuners_words(two_kommuner):
     jobs = [name for _ in range(2) for name in loaded]
 
     def render(name: str) -> tuple[str, str]:
-        data = loaded[name][0]
-        return name, words(slt_docs.render(data, "handlingsplan")) + words(
-            slt_docs.render(data, "mandat", organ="koordinerande"))
+        return name, words(slt_docs.render(loaded[name][0], "handlingsplan"))
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         results = list(pool.map(render, jobs))
@@ -113,6 +110,6 @@ def test_parallel_threads_give_the_same_bytes_as_one():
     by matplotlib, whose settings are process-wide) run side by side."""
     data = slt_docs.load(AUKRA)
     alone = slt_docs.render(data, "moteplan")
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        together = list(pool.map(lambda _: slt_docs.render(data, "moteplan"), range(4)))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = list(pool.map(lambda _: slt_docs.render(data, "moteplan"), range(3)))
     assert all(docx == alone for docx in together)

@@ -124,8 +124,8 @@ SHAPES = [
     ("{{ dok.tittel" + "|e" * 3000 + " }}", "for lang"),
     ("{{ dok" + ".tittel" * 3000 + " }}", "for lang"),
     ("{{ " + "- " * 3000 + "1 }}", "for lang"),
-    ("{{ dok.tittel }}" * 100_000, "for mange malkoder"),
-    ("{% if dok %}{% endif %}" * 60_000, "for mange malkoder"),
+    ("{{ dok.tittel }}" * 20_000, "for mange malkoder"),
+    ("{% if dok %}{% endif %}" * 10_000, "for mange malkoder"),
 ]
 
 
@@ -175,8 +175,7 @@ print(json.dumps({{"runs": out, "base_mb": base / 1024, "peak_mb": peak / 1024}}
 def test_hostile_renders_are_bounded_in_time_and_memory(tmp_path):
     """In a fresh process: the worst of the hostile templates above stay
     within a few seconds each and a few hundred MB over the process's own."""
-    sources = [PRINTED[0][0], PRINTED[3][0], PRINTED[4][0], PRINTED[-1][0], SHAPES[0][0],
-               SHAPES[10][0]]
+    sources = [PRINTED[0][0], PRINTED[3][0], PRINTED[-1][0], "{{ dok.tittel }}" * 100_000]
     script = MEMORY_SCRIPT.format(repo=str(REPO), tests=str(REPO / "tests"),
                                   aukra=str(AUKRA), tmp=str(tmp_path))
     (tmp_path / "maler.json").write_text(json.dumps(sources), encoding="utf-8")

@@ -12,6 +12,7 @@ import functools
 import re
 import types
 import typing
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePath
@@ -41,6 +42,7 @@ from ..models import (
     organ_id,
 )
 from ..profile import load_profile
+from ..render.safety import SafetyNotice
 from ..schedule import (
     HolidayCalendar,
     RuleError,
@@ -316,7 +318,9 @@ def _file_problem(field_name: str, target: Path, value: str) -> str | None:
             return f"bildet «{value}» kan ikke leses: {os_error_reason(exc)}"
         return f"bildet «{value}» {why}" if why else None
     try:
-        load_profile(target)
+        with warnings.catch_warnings():  # what is stripped is said when it is used
+            warnings.simplefilter("ignore", SafetyNotice)
+            load_profile(target)
     except SltError as exc:
         return str(exc)
     return None
