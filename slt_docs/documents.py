@@ -28,7 +28,7 @@ from .lang import Language, data_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .packs.manifest import template_file, template_types
 from .packs.pack import TemplatePack, open_pack
-from .profile import Profile, apply_profile, load_profile, profile_look
+from .profile import Profile, applied, load_profile, profile_look
 from .render.docx import Picture, render_docx
 from .render.html import render_html
 from .render.safety import SafetyNotice
@@ -304,7 +304,7 @@ def render_bytes(data: SltData, kind: DocKind, options: Options,
     template, name, pack_pictures, trusted = _template(kind, options.template, language)
     profile = _profile(data, options.profile)
     if profile is not None:
-        template = apply_profile(template, profile)
+        template = applied(template, profile)
         trusted = False
     pictures = {**pack_pictures, **_pictures(data, view)}
     wheel_alt = getattr(view, "aarshjul", "")

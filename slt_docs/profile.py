@@ -108,6 +108,20 @@ def _load_profile(path: str, _mtime: int, _size: int) -> Profile:
     return Profile(name=name, data=clean.data, notes=clean.notes)
 
 
+def applied(template: bytes, profile: Profile) -> bytes:
+    """:func:`apply_profile`, with whatever an odd profile document (one Word
+    opens, but without the parts or sections a document has) makes it trip
+    on turned into :class:`ProfileError`."""
+    try:
+        return apply_profile(template, profile)
+    except SltError:
+        raise
+    except Exception as exc:  # python-docx/lxml raise many kinds for a document's odd shape
+        raise ProfileError(f"profildokumentet «{profile.name}» kan ikke brukes som profil: det "
+                           "mangler noe et Word-dokument skal ha (stiler, sideoppsett, "
+                           f"dokumentinnhold; teknisk: {type(exc).__name__})") from exc
+
+
 def apply_profile(template: bytes, profile: Profile) -> bytes:
     """The template (.docx bytes, still holding its template tags) with the
     profile's styles, theme, page setup, header and footer (see the module doc)."""

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from conftest import VALID_YAML, position
 from faulttools import AUKRA, aukra_copy, files_under, run_cli
+from packtools import docx_with, parts_of, with_parts
 
 import slt_docs
 from slt_docs import DataError, SltError
@@ -149,7 +150,19 @@ def test_logo_that_is_not_a_whole_picture(capsys, tmp_path, write, kind):
     assert slt_docs.read(folder).errors == []
 
 
+def odd_word_file(document_xml: bytes | None = None) -> bytes:
+    """A Word file Word opens, with an odd body (no page setup, or no body)."""
+    docx = docx_with("x")
+    body = parts_of(docx)["word/document.xml"]
+    if document_xml is None:
+        document_xml = body.replace(b"<w:sectPr", b"<w:x").replace(b"</w:sectPr>", b"</w:x>")
+    return with_parts(docx, {"word/document.xml": document_xml})
+
+
 BAD_PROFILES = {
+    "uten sideoppsett": (odd_word_file(), "kan ikke brukes som profil"),
+    "uten dokumentinnhold": (odd_word_file(b'<?xml version="1.0"?><a/>'),
+                             "kan ikke brukes som profil"),
     "bilde": (png(), "ikke en gyldig zip-fil"),
     "tekst": (b"PROFIL", "ikke en gyldig zip-fil"),
     "avkortet": (profile_docx()[:2000], "zip"),

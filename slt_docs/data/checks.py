@@ -41,8 +41,9 @@ from ..models import (
     Tiltak,
     organ_id,
 )
-from ..profile import load_profile
+from ..profile import applied, load_profile
 from ..render.safety import SafetyNotice
+from ..resources import template_path
 from ..schedule import (
     HolidayCalendar,
     RuleError,
@@ -320,7 +321,7 @@ def _file_problem(field_name: str, target: Path, value: str) -> str | None:
     try:
         with warnings.catch_warnings():  # what is stripped is said when it is used
             warnings.simplefilter("ignore", SafetyNotice)
-            load_profile(target)
+            applied(template_path("tiltak.docx").read_bytes(), load_profile(target))
     except SltError as exc:
         return str(exc)
     return None
