@@ -29,7 +29,7 @@ from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
 from .packs.manifest import template_file, template_types
 from .packs.pack import TemplatePack, open_pack
 from .profile import Profile, applied, load_profile, profile_look
-from .render.docx import Picture, render_docx
+from .render.docx import Picture, count_tags, render_docx
 from .render.html import render_html
 from .render.safety import SafetyNotice
 from .render.toc import table_of_contents
@@ -306,6 +306,8 @@ def render_bytes(data: SltData, kind: DocKind, options: Options,
     if profile is not None:
         template = applied(template, profile)
         trusted = False
+    if not trusted:  # refuse a far too big template before drawing anything for it
+        count_tags(template, name)
     pictures = {**pack_pictures, **_pictures(data, view)}
     wheel_alt = getattr(view, "aarshjul", "")
     if wheel_alt:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +33,7 @@ from ..errors import Problem, SltError
 from ..lang import Language
 from .package import normalize_zip
 from .safety import check_output
-from .sandbox import RenderBudgetExceeded, SltSandbox, norwegian_jinja
+from .sandbox import MAX_TAGS, RenderBudgetExceeded, SltSandbox, norwegian_jinja
 from .tables import fit_grids
 
 MAX_OUTPUT_BYTES = 200 * 1024 * 1024
@@ -147,6 +148,24 @@ class _Template(DocxTemplate):
         return tree
 
 
+def count_tags(template: Path | bytes, name: str) -> None:
+    """Refuse a template with far too many tags before docxtpl prepares it
+    (the sandbox counts again, exactly, part by part)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(template) if isinstance(template, bytes)
+                             else template) as archive:
+            for info in archive.infolist():
+                if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                    xml = archive.read(info)
+                    tags = xml.count(b"{{") + xml.count(b"{%")
+                    if tags > MAX_TAGS:
+                        raise TemplateFault(
+                            f"malen {_quoted(name)}: malen har for mange malkoder ({tags}; "
+                            f"høyst {MAX_TAGS} i én del av dokumentet)")
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # opening it reports what is wrong
+
+
 def render_docx(template: Path | bytes, view: Any, lang: Language, *,
                 pictures: dict[str, Picture] | None = None,
                 created: dt.datetime, template_name: str = "", trusted: bool = False) -> bytes:
@@ -154,6 +173,8 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
     finished file is checked for anything active or external again, unless
     the template is ``trusted`` (one of slt_docs' own)."""
     name = template_name or (template.name if isinstance(template, Path) else "malen")
+    if not trusted:
+        count_tags(template, name)
     try:
         tpl = _Template(io.BytesIO(template) if isinstance(template, bytes) else str(template))
         tpl.render_init()

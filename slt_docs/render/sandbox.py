@@ -50,7 +50,7 @@ MAX_LOOP_ITERATIONS = 100_000
 a few hundred; a 10 000-tiltak plan gets its share)."""
 LOOPS_PER_ITEM = 4
 """Extra loop iterations per item (list element) of the view rendered."""
-MAX_SECONDS = 5.0
+MAX_SECONDS = 10.0
 """Longest time one rendering may take (besides :data:`SECONDS_PER_ITEM`)."""
 SECONDS_PER_ITEM = 0.001
 """Extra time per item of the view rendered."""
