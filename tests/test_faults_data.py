@@ -248,6 +248,9 @@ EVOLVED = [
     (("kommune", "logo"), "/etc/passwd", "må være en fil i datamappa"),
     (("kommune", "profil"), "../../profil.docx", "må være en fil i datamappa"),
     (("organisasjon", "nivaa", 0, "type"), "styrande", "forventet en av"),
+    (("handlingsplan", "etiketter"), {"innhold": "In\x01nhald"}, "ugyldig kontrolltegn U+0001"),
+    (("handlingsplan", "etiketter"), {"innhold": 5}, "forventet tekst, fikk int «5»"),
+    (("handlingsplan", "etiketter"), ["innhold"], "forventet et oppslag (dict)"),
 ]
 
 

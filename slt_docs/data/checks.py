@@ -123,6 +123,15 @@ def _check_value(value: object, tp: Any, at: Path_, seen: set[int]) -> Iterator[
         for index, item in enumerate(value):
             yield from _check_value(item, element, (*at, index), seen)
         return
+    if origin is dict:
+        if not isinstance(value, dict):
+            yield at, f"forventet et oppslag (dict), fikk {_kind(value)}", ERROR
+            return
+        key_type, value_type = typing.get_args(tp) or (Any, Any)
+        for key, item in value.items():
+            yield from _check_value(key, key_type, (*at, str(key)), seen)
+            yield from _check_value(item, value_type, (*at, str(key)), seen)
+        return
     if tp is Any or not isinstance(tp, type):
         return
     if tp is Path:
@@ -231,6 +240,10 @@ def _texts(obj: object, at: Path_) -> Iterator[tuple[Path_, str]]:
     elif isinstance(obj, tuple):
         for index, item in enumerate(obj):
             yield from _texts(item, (*at, index))
+    elif isinstance(obj, dict):  # own words: etiketter
+        for key, item in obj.items():
+            yield from _texts(key, (*at, str(key)))
+            yield from _texts(item, (*at, str(key)))
     elif attrs.has(type(obj)):
         for f in attrs.fields(type(obj)):
             if f.name != "kilde" or not isinstance(obj, SltData):
