@@ -19,12 +19,13 @@ SHIPPED_NN = REPO / "templates" / "lang" / "nn.po"
 
 
 def kommune_with_words(root: Path, name: str, contents: str, staff: str) -> Path:
-    """A copy of Aukra whose ``spraak/nn.po`` says ``contents`` for the
-    table of contents and ``staff`` for "Deltakarar"."""
+    """A copy of Aukra whose ``spraak/nn.po`` says ``contents`` for
+    "Føresetnad" and ``staff`` for "Deltakarar" (words Aukra does not give
+    in its own ``etiketter``)."""
     folder = aukra_copy(root, name)
     (folder / "spraak").mkdir()
     text = SHIPPED_NN.read_text(encoding="utf-8")
-    for msgid, old, new in (("Contents", "Innhald", contents),
+    for msgid, old, new in (("Prerequisite", "Føresetnad", contents),
                             ("Participants", "Deltakarar", staff)):
         entry = f'msgid "{msgid}"\nmsgstr "{old}"'
         assert entry in text, entry
@@ -36,10 +37,10 @@ def kommune_with_words(root: Path, name: str, contents: str, staff: str) -> Path
 @pytest.fixture
 def two_kommuner(tmp_path: Path) -> dict[str, tuple[Path, str, str]]:
     return {
-        "nord": (kommune_with_words(tmp_path, "nord", "Innhaldsliste", "Folk i gruppa"),
-                 "Innhaldsliste", "Folk i gruppa"),
-        "sør": (kommune_with_words(tmp_path, "sor", "Oversyn", "Medlemmer i laget"),
-                "Oversyn", "Medlemmer i laget"),
+        "nord": (kommune_with_words(tmp_path, "nord", "Grunnlag nord", "Folk i gruppa"),
+                 "Grunnlag nord", "Folk i gruppa"),
+        "sør": (kommune_with_words(tmp_path, "sor", "Vilkår sør", "Medlemmer i laget"),
+                "Vilkår sør", "Medlemmer i laget"),
     }
 
 
@@ -55,15 +56,15 @@ def test_one_after_the_other_keeps_words_apart(two_kommuner):
         assert not any(w in text for w in others)
     # and a kommune without its own words, rendered after them, gets the shipped ones
     text = words(slt_docs.render(slt_docs.load(AUKRA), "handlingsplan"))
-    assert "Innhald" in text and "Deltakarar" in text
+    assert "Føresetnad" in text and "Deltakarar" in text
     assert not any(w in text for _, c, s in two_kommuner.values() for w in (c, s))
-    assert slt_docs.get_language("nn").label("innhold") == "Innhald"
+    assert slt_docs.get_language("nn").gettext("Prerequisite") == "Føresetnad"
 
 
 def test_parallel_threads_never_mix_two_kommuners_words(two_kommuner):
     loaded = {name: (slt_docs.load(folder), contents, staff)
               for name, (folder, contents, staff) in two_kommuner.items()}
-    loaded["aukra"] = (slt_docs.load(AUKRA), "Innhald", "Deltakarar")
+    loaded["aukra"] = (slt_docs.load(AUKRA), "Føresetnad", "Deltakarar")
     jobs = [name for _ in range(2) for name in loaded]
 
     def render(name: str) -> tuple[str, str]:
@@ -89,7 +90,7 @@ def test_loading_a_kommune_changes_nothing_in_the_process(two_kommuner, tmp_path
     se.write_text(se.read_text(encoding="utf-8").replace('"Language: nn\\n"',
                                                          '"Language: se\\n"'), encoding="utf-8")
     data = slt_docs.load(folder)
-    assert slt_docs.data_language(data, "se").label("innhold") == "Innhaldsliste"
+    assert slt_docs.data_language(data, "se").gettext("Prerequisite") == "Grunnlag nord"
     assert (slt_docs.available_languages(), slt_docs.lang.catalog_dirs()) == before
     with pytest.raises(slt_docs.SltError, match="ukjent språk «se»"):
         slt_docs.render(slt_docs.load(AUKRA), "handlingsplan", lang="se")
@@ -98,11 +99,11 @@ def test_loading_a_kommune_changes_nothing_in_the_process(two_kommuner, tmp_path
 def test_an_edited_catalog_is_read_again(two_kommuner):
     folder, contents, _ = two_kommuner["nord"]
     data = slt_docs.load(folder)
-    assert slt_docs.data_language(data).label("innhold") == contents
+    assert slt_docs.data_language(data).gettext("Prerequisite") == contents
     po = folder / "spraak" / "nn.po"
-    po.write_text(po.read_text(encoding="utf-8").replace(contents, "Nytt innhald"),
+    po.write_text(po.read_text(encoding="utf-8").replace(contents, "Nytt grunnlag"),
                   encoding="utf-8")
-    assert slt_docs.data_language(data).label("innhold") == "Nytt innhald"
+    assert slt_docs.data_language(data).gettext("Prerequisite") == "Nytt grunnlag"
 
 
 def test_parallel_threads_give_the_same_bytes_as_one():
