@@ -257,7 +257,7 @@ def write_output(output: Output, content: bytes) -> None:
         raise SltError("output er en tekststrøm; dokumentet er binært: bruk io.BytesIO eller "
                        "åpne fila med «wb»") from exc
     except OSError as exc:
-        raise OutputError("strømmen", os_error_reason(exc)) from exc
+        raise OutputError("dokumentet til strømmen", os_error_reason(exc)) from exc
 
 
 def _text_option(name: str, value: object) -> str | None:
