@@ -43,9 +43,10 @@ sys.path.insert(0, str(ROOT))
 
 from slt_docs.render.fonts import prune_font_table  # noqa: E402
 from slt_docs.render.package import normalize_zip  # noqa: E402
+from slt_docs.render.wordxml import get_or_add, set_child  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_templates import border  # noqa: E402
+from build_templates import border, no_hyphens, valid_zoom  # noqa: E402
 
 OUT = ROOT / "examples" / "profiler"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -115,12 +116,11 @@ def spacing(style, before: float, after: float, line: float | None = None) -> No
 
 
 def shading(style, fill: str) -> None:
-    ppr = style.element.get_or_add_pPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    ppr.append(shd)
+    set_child(style.element.get_or_add_pPr(), shd)
 
 
 def right_tab(style, text_width_mm: float) -> None:
@@ -132,8 +132,7 @@ def right_tab(style, text_width_mm: float) -> None:
 
 
 def small_caps(style) -> None:
-    rpr = style.element.get_or_add_rPr()
-    rpr.append(OxmlElement("w:smallCaps"))
+    get_or_add(style.element.get_or_add_rPr(), "smallCaps")
 
 
 def field(paragraph, instruction: str, placeholder: str) -> None:
@@ -152,8 +151,11 @@ def field(paragraph, instruction: str, placeholder: str) -> None:
     fld("end")
 
 
-def alt_text(run, text: str) -> None:
+def alt_text(run, text: str, drawing_id: int) -> None:
+    """Alt text of the run's picture, and its drawing id: unique in the whole
+    document (python-docx numbers the pictures of each header from 1)."""
     for doc_pr in run._r.xpath(".//wp:docPr"):
+        doc_pr.set("id", str(drawing_id))
         doc_pr.set("descr", text)
         doc_pr.set("title", text)
 
@@ -212,6 +214,8 @@ def page(doc, top: float, bottom: float, left: float, right: float, header: floa
 
 
 def save(doc, path: Path, title: str) -> None:
+    for name in ("Title", "Subtitle", "TOC Heading", "Heading 1", "Heading 2", "Heading 3"):
+        no_hyphens(doc.styles[name])  # titles and headings are not hyphenated
     core = doc.core_properties
     core.author = "slt_docs (eksempel)"
     core.title = title
@@ -219,6 +223,7 @@ def save(doc, path: Path, title: str) -> None:
     core.last_modified_by = "slt_docs"
     core.created = core.modified = dt.datetime(2026, 1, 1)
     core.revision = 1
+    valid_zoom(doc)
     # a body that shows the profile when the file is opened on its own
     doc.add_paragraph("Profilmal (eksempel)", style="Title")
     doc.add_paragraph("Overskrift 1", style="Heading 1")
@@ -241,7 +246,7 @@ PDF is drawn in it wherever the tests run; Verdana has no free metric twin."""
 # -- the two profiles -----------------------------------------------------------
 
 def build_blue_serif() -> Document:
-    navy, gold = "1B365D", "A8843A"
+    navy, gold, gold_text = "1B365D", "A8843A", "8A6A2B"  # gold_text: 5:1 on white
     navy_rgb = RGBColor.from_string(navy)
     doc = Document()
     theme(doc, "Blå serif", "Cambria", "Cambria",
@@ -265,7 +270,7 @@ def build_blue_serif() -> Document:
         ppr.remove(old)
     border(styles["Title"], "bottom", gold, 12, 6)
     spacing(styles["Title"], 0, 14, 1.0)
-    set_font(styles["Subtitle"], "Cambria", 15, RGBColor.from_string(gold), italic=True,
+    set_font(styles["Subtitle"], "Cambria", 15, RGBColor.from_string(gold_text), italic=True,
              theme="minor")
     set_font(styles["Quote"], "Cambria", 10.5, RGBColor(0x44, 0x44, 0x44), italic=True)
     border(styles["Quote"], "left", navy, 12, 8)
@@ -281,7 +286,7 @@ def build_blue_serif() -> Document:
     run = header.add_run()
     run.add_picture(io.BytesIO(logo_png("shield", (0x1B, 0x36, 0x5D), (0x1B, 0x36, 0x5D))),
                     height=Mm(11))
-    alt_text(run, "Kommunevåpen (plassholder)")
+    alt_text(run, "Kommunevåpen (plassholder)", 1)
     header.add_run("\t")
     title = header.add_run("{{ dok.tittel }}")
     title.font.small_caps = True
@@ -295,7 +300,7 @@ def build_blue_serif() -> Document:
     run = first.add_run()
     run.add_picture(io.BytesIO(logo_png("shield", (0x1B, 0x36, 0x5D), (0x1B, 0x36, 0x5D))),
                     height=Mm(17))
-    alt_text(run, "Kommunevåpen (plassholder)")
+    alt_text(run, "Kommunevåpen (plassholder)", 2)
 
     footer = section.footer.paragraphs[0]
     footer.style = styles["Footer"]
@@ -355,7 +360,7 @@ def build_green_sans() -> Document:
     run = header.add_run()
     run.add_picture(io.BytesIO(logo_png("circle", (0x2E, 0x7D, 0x32), (0x2E, 0x7D, 0x32))),
                     height=Mm(10))
-    alt_text(run, "Kommunelogo (plassholder)")
+    alt_text(run, "Kommunelogo (plassholder)", 1)
     border(header, "bottom", green, 24, 4)
 
     footer = section.footer.paragraphs[0]

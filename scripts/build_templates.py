@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from slt_docs.render.fonts import prune_font_table  # noqa: E402
 from slt_docs.render.package import normalize_zip  # noqa: E402
+from slt_docs.render.wordxml import get_or_add, set_child  # noqa: E402
 
 FONT = "Calibri"
 DARK = RGBColor(0x1F, 0x38, 0x64)
@@ -55,7 +56,18 @@ def setup_document(landscape: bool = False) -> Document:
     section.header_distance = Mm(12)
     section.footer_distance = Mm(12)
     _styles(doc)
+    valid_zoom(doc)
     return doc
+
+
+def valid_zoom(doc: Document) -> None:
+    """A zoom with the percentage the schema requires (python-docx's blank
+    document has ``w:zoom`` without ``w:percent``). Hyphenation and the
+    language are set when rendering. Also used by scripts/build_profiles.py."""
+    zoom = get_or_add(doc.settings.element, "zoom")
+    for attr in list(zoom.attrib):
+        del zoom.attrib[attr]
+    zoom.set(qn("w:percent"), "100")
 
 
 def _font(style, size: float | None = None, bold: bool | None = None,
@@ -98,11 +110,16 @@ def _styles(doc: Document) -> None:
     _spacing(normal, after=6)
 
     for name, size, before, after in (("Heading 1", 18, 18, 8), ("Heading 2", 14, 14, 6),
-                                      ("Heading 3", 12, 10, 4)):
+                                      ("Heading 3", 12, 10, 4), ("Heading 4", 11, 8, 2)):
         st = styles[name]
         _font(st, size, bold=True, color=DARK, italic=False)
         _spacing(st, before=before, after=after, line=1.0, keep_next=True)
+        st.paragraph_format.keep_together = True
+        st.hidden = False
+        st.unhide_when_used = False
+        no_hyphens(st)
     title = styles["Title"]
+    no_hyphens(title)
     _font(title, 30, bold=True, color=DARK)
     _spacing(title, before=0, after=12, line=1.0)
     _remove_border(title)
@@ -132,11 +149,13 @@ def _styles(doc: Document) -> None:
     cell = para_style("SLT Tabelltekst")
     _font(cell, 9.5)
     _spacing(cell, after=2, line=1.05)
+    cell.paragraph_format.keep_together = True
     cell_bullet = para_style("SLT Tabellpunkt", "List Bullet")
     _font(cell_bullet, 9.5)
     _spacing(cell_bullet, after=1, line=1.05)
     cell_bullet.paragraph_format.left_indent = Mm(4)
     cell_bullet.paragraph_format.first_line_indent = Mm(-4)
+    cell_bullet.paragraph_format.keep_together = True
     note = para_style("SLT Tabellmerknad")
     _font(note, 8.5, color=RGBColor(0x26, 0x26, 0x26))
     _spacing(note, after=1, line=1.0)
@@ -144,8 +163,11 @@ def _styles(doc: Document) -> None:
     _font(footnote, 9, italic=True)
     _spacing(footnote, before=4, after=2)
     head = para_style("SLT Tabelloverskrift")
+    no_hyphens(head)
     _font(head, 9.5, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
     _spacing(head, after=0, line=1.0)
+    no_hyphens(subtitle)
+    no_hyphens(toc_heading)
     cover_kommune = para_style("SLT Forside kommune")
     _font(cover_kommune, 20, bold=True, color=DARK)
     _spacing(cover_kommune, before=0, after=6, line=1.0)
@@ -164,15 +186,16 @@ def _styles(doc: Document) -> None:
     lead = para_style("SLT Ingress")
     _font(lead, 12, italic=True, color=DARK)
     _spacing(lead, before=6, after=12)
-    label = para_style("SLT Etikett")
-    _font(label, 11, bold=True, color=DARK)
-    _spacing(label, before=6, after=2, keep_next=True)
-
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
 
     styles.element.append(parse_xml(TABLE_STYLE))
+
+
+def no_hyphens(style) -> None:
+    """No automatic hyphenation in this style (titles and headings)."""
+    set_child(style.element.get_or_add_pPr(), OxmlElement("w:suppressAutoHyphens"))
 
 
 def border(style_or_paragraph, side: str, color: str, size: int, space: int = 4) -> None:
@@ -181,10 +204,7 @@ def border(style_or_paragraph, side: str, color: str, size: int, space: int = 4)
     element = style_or_paragraph.element if hasattr(style_or_paragraph, "element") else \
         style_or_paragraph._p
     ppr = element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
+    borders = get_or_add(ppr, "pBdr")
     edge = OxmlElement(f"w:{side}")
     edge.set(qn("w:val"), "single")
     edge.set(qn("w:sz"), str(size))
@@ -226,6 +246,10 @@ TABLE_STYLE = f"""
     <w:tblPr/>
     <w:trPr><w:tblHeader/></w:trPr>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{ACCENT}"/></w:tcPr>
+  </w:tblStylePr>
+  <w:tblStylePr w:type="firstCol">
+    <w:tblPr/>
+    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{LIGHT}"/></w:tcPr>
   </w:tblStylePr>
 </w:style>
 """
@@ -359,12 +383,16 @@ def toc(doc) -> None:
 
 
 # -- tables -----------------------------------------------------------------
-
-def _cell_width(cell, mm: float) -> None:
-    cell.width = Mm(mm)
-
+#
+# Every table has the style "SLT Tabell": the header row (dark band, white
+# bold text, repeated on every page) and the first column's light shading
+# come from the style's conditional formatting (firstRow, firstCol), never
+# from a cell's own properties, so that docxtpl's merge tags ({% vm %}, which
+# append w:vMerge to a cell's w:tcPr) keep the schema's order.
 
 def _row_props(row, header: bool = False, cant_split: bool = True) -> None:
+    """``cant_split`` for short rows (header, møteplan rows); long rows (a
+    tiltak with many points) may continue on the next page."""
     tr_pr = row._tr.get_or_add_trPr()
     if cant_split:
         tr_pr.append(OxmlElement("w:cantSplit"))
@@ -373,12 +401,12 @@ def _row_props(row, header: bool = False, cant_split: bool = True) -> None:
 
 
 def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
+    """Direct shading, only for cells docxtpl never merges vertically."""
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
+    set_child(cell._tc.get_or_add_tcPr(), shd)
 
 
 TAG_CELL_MM = 2.0
@@ -386,29 +414,25 @@ TAG_CELL_MM = 2.0
 it is gone from the rendered table, whose grid is fitted to the cells left."""
 
 
-def _new_table(doc, widths: list[float], total: float | None = None):
-    """A table with columns of ``widths`` (mm), ``total`` mm wide (default:
-    their sum; wider when tag cells are left out or columns repeated)."""
+def _new_table(doc, widths: list[float], first_column: bool = False,
+               total: float | None = None):
+    """A fixed-width table in "SLT Tabell", ``total`` mm wide (default: the
+    sum of ``widths``; wider when tag cells are left out or columns
+    repeated); ``first_column`` shades the first column through the style."""
     table = doc.add_table(rows=0, cols=len(widths))
     table.style = doc.styles["SLT Tabell"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed, at its place in w:tblPr
     tbl_pr = table._tbl.tblPr
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        tbl_pr.append(look)
-    look.set(qn("w:firstRow"), "1")
-    look.set(qn("w:val"), "0020")
+    look = get_or_add(tbl_pr, "tblLook")
+    for attr, on in (("firstRow", True), ("lastRow", False), ("firstColumn", first_column),
+                     ("lastColumn", False), ("noHBand", True), ("noVBand", True)):
+        look.set(qn(f"w:{attr}"), "1" if on else "0")
+    look.set(qn("w:val"), f"{0x0020 | 0x0200 | 0x0400 | (0x0080 if first_column else 0):04X}")
     width = OxmlElement("w:tblW")
     width.set(qn("w:w"), str(int((total or sum(widths)) * 56.7)))
     width.set(qn("w:type"), "dxa")
-    for old in tbl_pr.findall(qn("w:tblW")):
-        tbl_pr.remove(old)
-    tbl_pr.insert(1, width)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    set_child(tbl_pr, width)
     for col, mm in zip(table.columns, widths, strict=True):
         col.width = Mm(mm)
     return table
@@ -418,13 +442,21 @@ def _add_row(table, widths: list[float], header: bool = False, cant_split: bool 
     row = table.add_row()
     _row_props(row, header=header, cant_split=cant_split)
     for cell, mm in zip(row.cells, widths, strict=True):
-        _cell_width(cell, mm)
+        cell.width = Mm(mm)
     return row
 
 
 def _tag_row(table, widths: list[float], text: str) -> None:
     row = _add_row(table, widths, cant_split=False)
     row.cells[0].paragraphs[0].text = text
+
+
+def _header_row(table, widths: list[float], texts: list[str]):
+    row = _add_row(table, widths, header=True)
+    for cell, text in zip(row.cells, texts, strict=True):
+        cell.paragraphs[0].style = "SLT Tabelloverskrift"
+        cell.paragraphs[0].add_run(text)
+    return row
 
 
 def _loop_cell(cell, items: str, style: str = "SLT Tabelltekst", first: str | None = None,
@@ -445,27 +477,54 @@ def _loop_cell(cell, items: str, style: str = "SLT Tabelltekst", first: str | No
         cell.add_paragraph("{%p endif %}")
 
 
-def tiltak_tables(doc, view: str = "tiltak") -> None:
-    """Both shapes of the tiltak table; the view's ``form`` picks one."""
-    tag(doc, f'{{%p if {view}.form == "full" %}}')
-    # the tidspunkt column is left out when no tiltak has one
-    widths = [34.0, 56.0, 36.0, TAG_CELL_MM, 34.0, TAG_CELL_MM]
-    table = _new_table(doc, widths, total=160.0)
-    row = _add_row(table, widths, header=True)
-    for cell, label in zip(row.cells, ("delmaal", "tiltak", "ansvar", None, "tidspunkt", None),
-                           strict=True):
-        cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        if label:
-            cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
-    row.cells[3].paragraphs[0].add_run(f"{{%tc if {view}.har_tidspunkt %}}")
-    row.cells[5].paragraphs[0].add_run("{%tc endif %}")
-    _tag_row(table, widths, f"{{%tr for d in {view}.delmaal %}}")
-    _tag_row(table, widths, "{%tr for t in d.tiltak %}")
-    row = _add_row(table, widths)
+def _row_variants(table, widths: list[float], build) -> None:
+    """A tiltak row made by ``build(row)`` three times, picked by the view:
+    the last but one row kept on one page and with the last (``t.med_neste``),
+    a short row kept on one page (``t.kort``), and a long row free to continue
+    on the next page. Edit all three when changing the row."""
+    _tag_row(table, widths, "{%tr if t.med_neste %}")
+    row = _add_row(table, widths, cant_split=True)
+    build(row)
+    _keep_with_next(row)
+    _tag_row(table, widths, "{%tr elif t.kort %}")
+    build(_add_row(table, widths, cant_split=True))
+    _tag_row(table, widths, "{%tr else %}")
+    build(_add_row(table, widths, cant_split=False))
+    _tag_row(table, widths, "{%tr endif %}")
+
+
+def _last_kept_with_previous(table, widths: list[float], items: str, name: str, build) -> None:
+    """One row per item of ``items`` (as ``name``), made by ``build(row)``;
+    the last but one is kept with the last, so the last row never stands
+    alone on a page under the repeated header."""
+    for part, keep in ((f"{items}[:-2]", False), (f"{items}[-2:-1]", True),
+                       (f"{items}[-1:]", False)):
+        _tag_row(table, widths, f"{{%tr for {name} in {part} %}}")
+        row = _add_row(table, widths)
+        build(row)
+        if keep:
+            _keep_with_next(row)
+        _tag_row(table, widths, "{%tr endfor %}")
+
+
+def _keep_with_next(row) -> None:
+    """Every paragraph of ``row`` kept with the next: Word then keeps the row
+    on the same page as the row after it."""
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+TILTAK_FULL_WIDTHS = [31.0, 59.0, 39.0, TAG_CELL_MM, 31.0, TAG_CELL_MM]
+"""Delmål, tiltak, ansvar and tidspunkt (mm; 160 in all), the tidspunkt
+column between tag cells: it is left out when no tiltak has one."""
+TILTAK_SIMPLE_WIDTHS = [110.0, 50.0]
+
+
+def _full_tiltak_row(row) -> None:
     c0 = row.cells[0]
     c0.paragraphs[0].style = "SLT Tabelltekst"
     c0.paragraphs[0].add_run("{% vm %}{{ d.tekst }}", style="Strong")
-    _shade(c0, LIGHT)
     _loop_cell(row.cells[1], "t.punkter", style="SLT Tabellpunkt", first="{{ t.overskrift }}")
     row.cells[1].add_paragraph("{%p if t.status %}")
     p = row.cells[1].add_paragraph(style="SLT Tabelltekst")
@@ -473,48 +532,79 @@ def tiltak_tables(doc, view: str = "tiltak") -> None:
     p.add_run("{{ t.status }}", style="Emphasis")
     row.cells[1].add_paragraph("{%p endif %}")
     _loop_cell(row.cells[2], "t.ansvar")
-    row.cells[3].paragraphs[0].text = f"{{%tc if {view}.har_tidspunkt %}}"
+    row.cells[3].paragraphs[0].text = "{%tc if tiltak.har_tidspunkt %}"
     _loop_cell(row.cells[4], "t.tidspunkt")
     row.cells[5].paragraphs[0].text = "{%tc endif %}"
-    _tag_row(table, widths, "{%tr endfor %}")
-    _tag_row(table, widths, "{%tr endfor %}")
-    tag(doc, "{%p else %}")
-    widths = [105.0, 55.0]
-    table = _new_table(doc, widths)
-    row = _add_row(table, widths, header=True)
-    for cell, label in zip(row.cells, ("tiltak", "ansvar"), strict=True):
-        cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
-    _tag_row(table, widths, f"{{%tr for d in {view}.delmaal %}}")
-    _tag_row(table, widths, "{%tr if d.tekst %}")
-    row = _add_row(table, widths)
-    merged = row.cells[0].merge(row.cells[1])
-    merged.paragraphs[0].style = "SLT Tabelltekst"
-    merged.paragraphs[0].add_run("{{ d.tekst }}", style="Strong")
-    _shade(merged, LIGHT)
-    _tag_row(table, widths, "{%tr endif %}")
-    _tag_row(table, widths, "{%tr for t in d.tiltak %}")
-    row = _add_row(table, widths)
+
+
+def _simple_tiltak_row(row) -> None:
     c0 = row.cells[0]
     c0.paragraphs[0].style = "SLT Tabelltekst"
-    c0.paragraphs[0].add_run("{{ t.overskrift }}")
+    c0.paragraphs[0].add_run("{{ t.overskrift }}", style="Strong")
     c0.add_paragraph("{%p for p in t.punkter %}")
     c0.add_paragraph("{{ p }}", style="SLT Tabellpunkt")
     c0.add_paragraph("{%p endfor %}")
     row.cells[1].paragraphs[0].style = "SLT Tabelltekst"
     row.cells[1].paragraphs[0].add_run("{{ t.ansvar_tekst }}")
+
+
+def main_goal(doc) -> None:
+    """"Hovudmål: …" before the tiltak tables, kept on the page of the first."""
+    tag(doc, "{%p if tiltak.hovedmaal %}")
+    para(doc, ("{{ label.hovedmaal }}: ", "Strong"), "{{ tiltak.hovedmaal }}",
+         style="SLT Ingress").paragraph_format.keep_with_next = True
+    tag(doc, "{%p endif %}")
+
+
+def tiltak_tables(doc, view: str = "tiltak", group_heading: str = "Heading 2",
+                  always_heading: bool = False) -> None:
+    """Both shapes of the tiltak table; the view's ``form`` picks one. Each
+    delmål has a heading and a table of its own whose repeated header row
+    names it ("Delmål 2" in the full table's first column; in the simple one
+    a header row with the delmål above the column headings), so a reader of
+    any page knows which delmål a row belongs to. Short rows stay on one page,
+    long ones may continue on the next."""
+    tag(doc, f"{{%p for d in {view}.delmaal %}}")
+    if always_heading:  # a document of its own: headings from level 1, always one
+        para(doc, "{{ d.tekst or label.tiltak }}", style=group_heading)
+    else:
+        tag(doc, "{%p if d.tekst %}")
+        para(doc, "{{ d.tekst }}", style=group_heading)
+        tag(doc, "{%p endif %}")
+    tag(doc, f'{{%p if {view}.form == "full" %}}')
+    widths = TILTAK_FULL_WIDTHS
+    table = _new_table(doc, widths, first_column=True, total=160.0)
+    _header_row(table, widths, [
+        "{{ label.delmaal }}{% if d.nummer %} {{ d.nummer }}{% endif %}", "{{ label.tiltak }}",
+        "{{ label.ansvar }}", f"{{%tc if {view}.har_tidspunkt %}}", "{{ label.tidspunkt }}",
+        "{%tc endif %}"])
+    _tag_row(table, widths, "{%tr for t in d.tiltak %}")
+    _row_variants(table, widths, _full_tiltak_row)
     _tag_row(table, widths, "{%tr endfor %}")
+    tag(doc, "{%p else %}")
+    widths = TILTAK_SIMPLE_WIDTHS
+    table = _new_table(doc, widths)
+    _tag_row(table, widths, "{%tr if d.tekst %}")
+    row = _add_row(table, widths, header=True)
+    merged = row.cells[0].merge(row.cells[1])
+    merged.paragraphs[0].style = "SLT Tabelloverskrift"
+    merged.paragraphs[0].add_run("{{ label.delmaal }} {{ d.tekst }}")
+    _tag_row(table, widths, "{%tr endif %}")
+    row = _header_row(table, widths, ["{{ label.tiltak }}", "{{ label.ansvar }}"])
+    for cell in row.cells:  # the band of the first row, also when it comes second
+        _shade(cell, ACCENT)
+    _tag_row(table, widths, "{%tr for t in d.tiltak %}")
+    _row_variants(table, widths, _simple_tiltak_row)
     _tag_row(table, widths, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
 
 
 def soknad_table(doc) -> None:
     widths = [30.0, 58.0, 30.0, 42.0]
     table = _new_table(doc, widths)
-    row = _add_row(table, widths, header=True)
-    for cell, label in zip(row.cells, ("soker", "formaal", "giver", "utfall"), strict=True):
-        cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        cell.paragraphs[0].add_run(f"{{{{ label.{label} }}}}")
+    _header_row(table, widths, [f"{{{{ label.{label} }}}}"
+                                for label in ("soker", "formaal", "giver", "utfall")])
     _tag_row(table, widths, "{%tr for s in tilbakeblikk.soknader %}")
     row = _add_row(table, widths)
     row.cells[0].paragraphs[0].style = "SLT Tabelltekst"
@@ -538,73 +628,91 @@ def soknad_table(doc) -> None:
 
 # -- the documents ----------------------------------------------------------
 
-def group_block(doc, g: str, heading: str = "Heading 3") -> None:
-    """A group's name, description, participants, mandate and meetings."""
-    para(doc, f"{{{{ {g}.overskrift }}}}", style=heading)
+def heading(level: int) -> str:
+    """The heading style of ``level`` (1–4)."""
+    return f"Heading {level}"
+
+
+def labelled_list(doc, label: str, items: str, level: int, style: str = "List Bullet") -> None:
+    """A label that introduces a list: a heading at ``level`` and the list,
+    when there is anything to list."""
+    tag(doc, f"{{%p if {items} %}}")
+    para(doc, f"{{{{ {label} }}}}", style=heading(level))
+    list_of(doc, items, style=style)
+    tag(doc, "{%p endif %}")
+
+
+def group_block(doc, g: str, level: int = 3) -> None:
+    """A group's heading (at ``level``), description, meetings and size
+    inline, then participants and mandate (their headings one level below)."""
+    para(doc, f"{{{{ {g}.overskrift }}}}", style=heading(level))
     doc.add_paragraph(f"{{{{p blokker({g}.beskrivelse) }}}}")
     labelled(doc, f"{g}.label.moteverksemd", f"{g}.moteverksemd")
-    tag(doc, f"{{%p if {g}.deltakere %}}")
-    para(doc, f"{{{{ {g}.label.deltakere }}}}", style="SLT Etikett")
-    list_of(doc, f"{g}.deltakere")
-    tag(doc, "{%p endif %}")
     labelled(doc, f"{g}.label.deltakere", f"{g}.storrelse")
-    mandate_block(doc, f"{g}.mandat")
+    labelled_list(doc, f"{g}.label.deltakere", f"{g}.deltakere", level + 1)
+    mandate_block(doc, f"{g}.mandat", level + 1)
 
 
-def mandate_block(doc, m: str) -> None:
+def mandate_block(doc, m: str, level: int) -> None:
     tag(doc, f"{{%p if {m} %}}")
-    para(doc, f"{{{{ {m}.etikett }}}}", style="SLT Etikett")
+    para(doc, f"{{{{ {m}.etikett }}}}", style=heading(level))
     list_of(doc, f"{m}.tekst", style="Normal")
     list_of(doc, f"{m}.punkter")
     tag(doc, "{%p endif %}")
 
 
-def level_meetings(doc, n: str) -> None:
-    """The level's meeting frequency, inline; with meeting arenas, under the
-    same label with the arenas listed after it."""
-    tag(doc, f"{{%p if {n}.moteplasser %}}")
-    para(doc, f"{{{{ {n}.label.moteverksemd }}}}", style="SLT Etikett")
-    tag(doc, f"{{%p if {n}.moteverksemd %}}")
-    para(doc, f"{{{{ {n}.moteverksemd }}}}")
-    tag(doc, "{%p endif %}")
-    list_of(doc, f"{n}.moteplasser")
-    tag(doc, "{%p else %}")
+def meetings_inline(doc, n: str) -> None:
+    """The level's meeting frequency as an inline fact, when it has no
+    meeting arenas (with arenas it is a section: :func:`meetings_section`)."""
+    tag(doc, f"{{%p if not {n}.moteplasser %}}")
     labelled(doc, f"{n}.label.moteverksemd", f"{n}.moteverksemd")
     tag(doc, "{%p endif %}")
 
 
-def level_authority(doc, n: str, group_heading: str = "Heading 3") -> None:
-    """Decision authority and budget, strategy goals and standing groups."""
+def meetings_section(doc, n: str, level: int) -> None:
+    """The level's meetings with its arenas: a heading at ``level`` (the
+    meeting label), the frequency and the arenas listed after it."""
+    tag(doc, f"{{%p if {n}.moteplasser %}}")
+    para(doc, f"{{{{ {n}.label.moteverksemd }}}}", style=heading(level))
+    tag(doc, f"{{%p if {n}.moteverksemd %}}")
+    para(doc, f"{{{{ {n}.moteverksemd }}}}")
+    tag(doc, "{%p endif %}")
+    list_of(doc, f"{n}.moteplasser")
+    tag(doc, "{%p endif %}")
+
+
+def level_authority(doc, n: str, level: int) -> None:
+    """Decision authority and budget, strategy goals and standing groups,
+    each under a heading at ``level``."""
     tag(doc, f"{{%p if {n}.beslutningsmyndighet or {n}.budsjett %}}")
-    para(doc, f"{{{{ {n}.label.beslutningsmyndighet }}}}", style="SLT Etikett")
+    para(doc, f"{{{{ {n}.label.beslutningsmyndighet }}}}", style=heading(level))
     list_of(doc, f"{n}.beslutningsmyndighet", style="Normal")
     tag(doc, f"{{%p if {n}.budsjett %}}")
     para(doc, f"{{{{ {n}.budsjett }}}}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p if {n}.strategimaal %}}")
-    para(doc, f"{{{{ {n}.strategimaal.tittel }}}}", style="SLT Etikett")
+    para(doc, f"{{{{ {n}.strategimaal.tittel }}}}", style=heading(level))
     tag(doc, f"{{%p for p in {n}.strategimaal.punkter %}}")
     para(doc, ("{{ p.lead }}", "Strong"), "{{ p.tekst }}", style="List Bullet")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p for g in {n}.grupper %}}")
-    group_block(doc, "g", heading=group_heading)
+    group_block(doc, "g", level=level)
     tag(doc, "{%p endfor %}")
 
 
-def level_block(doc, n: str, heading: str = "Heading 2", with_heading: bool = True) -> None:
-    if with_heading:
-        para(doc, f"{{{{ {n}.overskrift }}}}", style=heading)
+def level_block(doc, n: str) -> None:
+    """A level of the organisation in the handlingsplan: its heading (level
+    2), its facts inline, then its parts under headings of level 3."""
+    para(doc, f"{{{{ {n}.overskrift }}}}", style=heading(2))
     labelled(doc, f"{n}.label.forutsetning", f"{n}.forutsetning")
-    level_meetings(doc, n)
-    tag(doc, f"{{%p if {n}.deltakere %}}")
-    para(doc, f"{{{{ {n}.label.deltakere }}}}", style="SLT Etikett")
-    list_of(doc, f"{n}.deltakere")
-    tag(doc, "{%p endif %}")
+    meetings_inline(doc, n)
     labelled(doc, f"{n}.label.deltakere", f"{n}.storrelse")
-    mandate_block(doc, f"{n}.mandat")
-    level_authority(doc, n)
+    meetings_section(doc, n, 3)
+    labelled_list(doc, f"{n}.label.deltakere", f"{n}.deltakere", 3)
+    mandate_block(doc, f"{n}.mandat", 3)
+    level_authority(doc, n, 3)
 
 
 def build_handlingsplan() -> Document:
@@ -657,10 +765,7 @@ def build_handlingsplan() -> Document:
     tag(doc, f"{{%p if {o}.koordinator %}}")
     para(doc, "{{ label.koordinator }}", style="Heading 2")
     doc.add_paragraph(f"{{{{p blokker({o}.koordinator.rolle) }}}}")
-    tag(doc, f"{{%p if {o}.koordinator.oppgaver %}}")
-    para(doc, "{{ label.oppgaver }}", style="SLT Etikett")
-    list_of(doc, f"{o}.koordinator.oppgaver")
-    tag(doc, "{%p endif %}")
+    labelled_list(doc, "label.oppgaver", f"{o}.koordinator.oppgaver", 3)
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p if {o}.moetefrekvens %}}")
     para(doc, "{{ label.moetefrekvens }}", style="Heading 2")
@@ -684,10 +789,7 @@ def build_handlingsplan() -> Document:
     tag(doc, "{%p if tilbakeblikk.seminar %}")
     para(doc, "{{ tilbakeblikk.seminar.tittel }}", style="Heading 2")
     list_of(doc, "tilbakeblikk.seminar.punkter")
-    tag(doc, "{%p if tilbakeblikk.seminar.kostnader %}")
-    para(doc, "{{ label.kostnader }}", style="SLT Etikett")
-    list_of(doc, "tilbakeblikk.seminar.kostnader")
-    tag(doc, "{%p endif %}")
+    labelled_list(doc, "label.kostnader", "tilbakeblikk.seminar.kostnader", 3)
     labelled(doc, "label.finansiering", "tilbakeblikk.seminar.finansiering")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for s in tilbakeblikk.seksjoner %}")
@@ -707,10 +809,7 @@ def build_handlingsplan() -> Document:
     # Mål og tiltak
     tag(doc, "{%p if tiltak.antall_tiltak %}")
     para(doc, "{{ tiltak.overskrift }}", style="Heading 1")
-    tag(doc, "{%p if tiltak.hovedmaal %}")
-    para(doc, ("{{ label.hovedmaal }}: ", "Strong"), "{{ tiltak.hovedmaal }}",
-         style="SLT Ingress")
-    tag(doc, "{%p endif %}")
+    main_goal(doc)
     tiltak_tables(doc)
     doc.add_paragraph("{{p blokker(tiltak.etterord) }}")
     tag(doc, "{%p endif %}")
@@ -735,6 +834,8 @@ def short_document(landscape: bool = False) -> Document:
 
 
 def build_mandat() -> Document:
+    """A body's mandate: the title and its facts inline, then its parts under
+    headings from level 1."""
     doc = short_document()
     tag(doc, "{%p if nivaa %}")
     para(doc, ("{{ label.nivaa }}: ", "Strong"), "{{ nivaa }}", style="SLT Ingress")
@@ -746,18 +847,16 @@ def build_mandat() -> Document:
     doc.add_paragraph("{{p blokker(organ.beskrivelse) }}")
     tag(doc, "{%p if nivaa_info %}")
     labelled(doc, "nivaa_info.label.forutsetning", "nivaa_info.forutsetning")
-    tag(doc, "{%p endif %}")
-    mandate_block(doc, "organ.mandat")
-    tag(doc, "{%p if organ.deltakere %}")
-    para(doc, "{{ organ.label.deltakere }}", style="SLT Etikett")
-    list_of(doc, "organ.deltakere")
-    tag(doc, "{%p endif %}")
-    labelled(doc, "organ.label.deltakere", "organ.storrelse")
-    tag(doc, "{%p if nivaa_info %}")
-    level_meetings(doc, "nivaa_info")
-    level_authority(doc, "nivaa_info", group_heading="Heading 2")
+    meetings_inline(doc, "nivaa_info")
     tag(doc, "{%p else %}")
     labelled(doc, "organ.label.moteverksemd", "organ.moteverksemd")
+    tag(doc, "{%p endif %}")
+    labelled(doc, "organ.label.deltakere", "organ.storrelse")
+    mandate_block(doc, "organ.mandat", 1)
+    labelled_list(doc, "organ.label.deltakere", "organ.deltakere", 1)
+    tag(doc, "{%p if nivaa_info %}")
+    meetings_section(doc, "nivaa_info", 1)
+    level_authority(doc, "nivaa_info", 1)
     tag(doc, "{%p endif %}")
     labelled(doc, "organ.label.opploses", "opploses")
     return doc
@@ -769,34 +868,16 @@ def build_tiltak() -> Document:
     para(doc, "{{ dok.undertittel }}", style="Subtitle")
     tag(doc, "{%p endif %}")
     doc.add_paragraph("{{p blokker(innledning) }}")
-    tag(doc, "{%p if tiltak.hovedmaal %}")
-    para(doc, ("{{ label.hovedmaal }}: ", "Strong"), "{{ tiltak.hovedmaal }}",
-         style="SLT Ingress")
-    tag(doc, "{%p endif %}")
-    tiltak_tables(doc)
+    main_goal(doc)
+    tiltak_tables(doc, group_heading=heading(1), always_heading=True)
     doc.add_paragraph("{{p blokker(tiltak.etterord) }}")
     return doc
 
 
-def grid_table(doc) -> None:
-    """The møteplan grid: one row per body, one column per month of the grid
-    (as many as the kommune lays out)."""
-    widths = [47.0, TAG_CELL_MM, 35.0, TAG_CELL_MM]
-    table = _new_table(doc, widths, total=257.0)
-    row = _add_row(table, widths, header=True)
-    row.cells[0].paragraphs[0].style = "SLT Tabelloverskrift"
-    row.cells[0].paragraphs[0].add_run("{{ label.organ }}")
-    row.cells[1].paragraphs[0].text = "{%tc for x in h.maaneder %}"
-    p = row.cells[2].paragraphs[0]
-    p.style = "SLT Tabelloverskrift"
-    p.add_run("{{ x }}")
-    row.cells[3].paragraphs[0].text = "{%tc endfor %}"
-    _tag_row(table, widths, "{%tr for r in h.rader %}")
-    row = _add_row(table, widths)
+def _grid_row(row) -> None:
     c0 = row.cells[0]
     c0.paragraphs[0].style = "SLT Tabelltekst"
     c0.paragraphs[0].add_run("{{ r.organ }}", style="Strong")
-    _shade(c0, LIGHT)
     c0.add_paragraph("{%p for x in r.beskrivelse %}")
     c0.add_paragraph("{{ x }}", style="SLT Tabellmerknad")
     c0.add_paragraph("{%p endfor %}")
@@ -814,7 +895,18 @@ def grid_table(doc) -> None:
     cell.add_paragraph("", style="SLT Tabelltekst")
     cell.add_paragraph("{%p endif %}")
     row.cells[3].paragraphs[0].text = "{%tc endfor %}"
-    _tag_row(table, widths, "{%tr endfor %}")
+
+
+def grid_table(doc) -> None:
+    """The møteplan grid: one row per body, one column per month of the grid
+    (as many as the kommune lays out), the body's column shaded through the
+    table style. Rows are short and never split; the last row is kept with
+    the one before it."""
+    widths = [47.0, TAG_CELL_MM, 35.0, TAG_CELL_MM]
+    table = _new_table(doc, widths, first_column=True, total=257.0)
+    _header_row(table, widths, ["{{ label.organ }}", "{%tc for x in h.maaneder %}", "{{ x }}",
+                                "{%tc endfor %}"])
+    _last_kept_with_previous(table, widths, "h.rader", "r", _grid_row)
 
 
 LIST_COLUMNS = (("dato", 52.0, ""), ("tid", 28.0, "har_tid"), ("organ", 52.0, ""),
@@ -825,7 +917,7 @@ left out)."""
 
 
 def list_table(doc) -> None:
-    """Every meeting in date order."""
+    """Every meeting in date order; the last row is kept with the one before it."""
     widths: list[float] = []
     for _, mm, optional in LIST_COLUMNS:
         widths += [TAG_CELL_MM, mm, TAG_CELL_MM] if optional else [mm]
@@ -843,36 +935,39 @@ def list_table(doc) -> None:
                 next(cells).paragraphs[0].text = "{%tc endif %}"
 
     fill(_add_row(table, widths, header=True), "{{{{ label.{name} }}}}", "SLT Tabelloverskrift")
-    _tag_row(table, widths, "{%tr for m in alle %}")
-    fill(_add_row(table, widths), "{{{{ m.{name} }}}}", "SLT Tabelltekst")
-    _tag_row(table, widths, "{%tr endfor %}")
+    _last_kept_with_previous(table, widths, "alle", "m",
+                             lambda row: fill(row, "{{{{ m.{name} }}}}", "SLT Tabelltekst"))
 
 
 def build_moteplan() -> Document:
+    """The møteplan: a grid per half-year, the groups, the year wheel and
+    every meeting in date order, each under a heading of level 1."""
     doc = short_document(landscape=True)
     tag(doc, "{%p if dok.vedtatt %}")
     para(doc, "({{ dok.vedtatt }})", style="Quote")
     tag(doc, "{%p endif %}")
     doc.add_paragraph("{{p blokker(innledning) }}")
     tag(doc, "{%p for h in halvaar %}")
-    para(doc, "{{ h.overskrift }}", style="Heading 2")
+    para(doc, "{{ h.overskrift }}", style=heading(1))
     grid_table(doc)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for f in fotnoter %}")
     para(doc, "{{ f }}", style="SLT Fotnote")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if grupper %}")
-    para(doc, "{{ grupper_overskrift }}", style="Heading 2")
+    para(doc, "{{ grupper_overskrift }}", style=heading(1))
     doc.add_paragraph("{{p blokker(om_grupper) }}")
     tag(doc, "{%p for g in grupper %}")
     para(doc, "{{ g.navn }}", "{% if g.merknad %} {{ g.merknad }}{% endif %}", style="List Bullet")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
-    page_break(doc)
-    para(doc, "{{ label.aarshjul }}", style="Heading 1")
+    # the year wheel and the list each start a page: "page break before" on
+    # their heading (a break paragraph after the full-page wheel would spill
+    # onto a page of its own and leave it blank)
+    para(doc, "{{ label.aarshjul }}", style=heading(1)).paragraph_format.page_break_before = True
     para(doc, "{{ bilde.aarshjul }}", align=WD_ALIGN_PARAGRAPH.CENTER)
-    page_break(doc)
-    para(doc, "{{ label.alle_moter }}", style="Heading 1")
+    para(doc, "{{ label.alle_moter }}", style=heading(1)).paragraph_format.page_break_before = \
+        True
     list_table(doc)
     return doc
 

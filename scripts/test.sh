@@ -28,6 +28,7 @@ done
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+[ -f /usr/share/hyphen/hyph_nb_NO.dic ] || need_apt+=(hyphen-no)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

@@ -305,6 +305,7 @@ def render_bytes(data: SltData, kind: DocKind, options: Options,
     profile = _profile(data, options.profile)
     if profile is not None:
         template = applied(template, profile)
+        name = f"{name if '«' in name else f'«{name}»'} med profildokumentet «{profile.name}»"
         trusted = False
     if not trusted:  # refuse a far too big template before drawing anything for it
         count_tags(template, name)

@@ -37,6 +37,7 @@ import copy
 import functools
 import io
 import posixpath
+from collections.abc import Iterator
 from pathlib import Path
 
 from attrs import frozen
@@ -52,12 +53,13 @@ from .errors import SltError
 from .render.safety import MAX_FILE_BYTES, R_NS, W_NS, clean_docx
 
 W = f"{{{W_NS}}}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 O_RELID = "{urn:schemas-microsoft-com:office:office}relid"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _PPR_BEFORE_NUMPR = {f"{W}{n}" for n in ("pStyle", "keepNext", "keepLines", "pageBreakBefore",
                                          "framePr", "widowControl")}
-_THEME_NAMES = {
+THEME_NAMES = {
     "dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2", "text1": "dk1",
     "background1": "lt1", "text2": "dk2", "background2": "lt2", "hyperlink": "hlink",
     "followedHyperlink": "folHlink",
@@ -128,7 +130,7 @@ def apply_profile(template: bytes, profile: Profile) -> bytes:
     doc = Document(io.BytesIO(template))
     prof = Document(io.BytesIO(profile.data))
     ours_root = doc.styles.element
-    our_accent = _accent(ours_root, _theme_colors(doc))
+    our_accent = _accent(ours_root, theme_colors(doc))
     ids = _merge_styles(doc, prof, our_accent)
     _rename_style_refs(doc, ids)
     _import_numbering(doc, prof)
@@ -143,7 +145,7 @@ def apply_profile(template: bytes, profile: Profile) -> bytes:
         _scale_tables(doc, factor)
     _headers_footers(doc, prof, profile.name)
     _move_tabs(doc, their_width)
-    accent = _accent(doc.styles.element, _theme_colors(doc))
+    accent = _accent(doc.styles.element, theme_colors(doc))
     if our_accent and accent:
         _recolor(doc.element.body, our_accent, accent)
     out = io.BytesIO()
@@ -171,7 +173,7 @@ def _merge_styles(doc: DocxDocument, prof: DocxDocument, our_accent: str | None)
     theirs = {_key(s): s for s in new_root.findall(f"{W}style")}
     their_ids = set(_by_id(new_root))
     heading_fonts = _resolved(new_root, _find(new_root, "paragraph", "heading 1"), "rFonts")
-    accent = _accent(new_root, _theme_colors(prof))
+    accent = _accent(new_root, theme_colors(prof))
     ids: dict[str, str] = {}
     fallbacks: list[etree._Element] = []
     for style in ours_root.findall(f"{W}style"):
@@ -330,7 +332,11 @@ def _import_numbering(doc: DocxDocument, prof: DocxDocument) -> None:
             new_num = copy.deepcopy(num)
             new_num.set(f"{W}numId", str(next_num))
             new_num.find(f"{W}abstractNumId").set(f"{W}val", str(next_abs))
-            ours.append(new_num)
+            cleanup = ours.find(f"{W}numIdMacAtCleanup")
+            if cleanup is not None:  # the last child in the schema's order
+                cleanup.addprevious(new_num)
+            else:
+                ours.append(new_num)
             mapping[old] = str(next_num)
             next_abs += 1
             next_num += 1
@@ -373,7 +379,7 @@ def _theme(doc: DocxDocument) -> etree._Element | None:
         return None
 
 
-def _theme_colors(doc: DocxDocument) -> dict[str, str]:
+def theme_colors(doc: DocxDocument) -> dict[str, str]:
     root = _theme(doc)
     if root is None:
         return {}
@@ -423,9 +429,9 @@ def _color(root: etree._Element, style: etree._Element | None, prop: str,
     if el is None:
         return None
     if theme_name:
-        base = theme.get(_THEME_NAMES.get(theme_name, theme_name))
+        base = theme.get(THEME_NAMES.get(theme_name, theme_name))
         if base:
-            return _shade(base, el.get(f"{W}{shade_attr}"), el.get(f"{W}{tint_attr}"))
+            return shade_color(base, el.get(f"{W}{shade_attr}"), el.get(f"{W}{tint_attr}"))
     if not value or value.lower() == "auto" or len(value) != 6:
         return "000000" if prop == "color" else None
     return value.upper()
@@ -439,7 +445,7 @@ def _hex(rgb: tuple[float, float, float]) -> str:
     return "".join(f"{max(0, min(255, round(c))):02X}" for c in rgb)
 
 
-def _shade(base: str, shade: str | None, tint: str | None) -> str:
+def shade_color(base: str, shade: str | None, tint: str | None) -> str:
     r, g, b = _rgb(base)
     if shade:
         f = int(shade, 16) / 255
@@ -587,6 +593,7 @@ def _has_page_number(root: etree._Element) -> bool:
 
 def _headers_footers(doc: DocxDocument, prof: DocxDocument, name: str) -> None:
     theirs = prof.sections[-1]._sectPr
+    drawing_ids = iter(range(1, 1000))  # docxtpl numbers the body's drawings from 1001
     sections = list(doc.element.body.iter(f"{W}sectPr"))
     if not sections:
         return
@@ -600,7 +607,7 @@ def _headers_footers(doc: DocxDocument, prof: DocxDocument, name: str) -> None:
             if not their_rid or (ref_type == "first" and not title_page):
                 continue
             source = prof.part.related_parts[their_rid]
-            new_part = _copy_hdrftr(doc, source, kind, reltype, part_cls, name)
+            new_part = _copy_hdrftr(doc, source, kind, reltype, part_cls, name, drawing_ids)
             old_rids = []
             for sect in sections:
                 old = _reference(sect, kind, ref_type)
@@ -636,9 +643,15 @@ class _Copied:
 
 
 def _copy_hdrftr(doc: DocxDocument, source: Part, kind: str, reltype: str, part_cls: type,
-                 name: str) -> _Copied:
+                 name: str, drawing_ids: Iterator[int]) -> _Copied:
+    """A copy of the profile's header or footer ``source`` in our document,
+    with its pictures and links, and drawing ids from ``drawing_ids`` (a
+    drawing id must be unique across the body, headers and footers, and the
+    profile numbers its parts on its own)."""
     package = doc.part.package
     element = parse_xml(source.blob)
+    for doc_pr in element.iter(f"{WP}docPr"):
+        doc_pr.set("id", str(next(drawing_ids)))
     part = part_cls(package.next_partname(f"/word/{kind}%d.xml"), source.content_type, element,
                     package)
     rid = doc.part.relate_to(part, reltype)
@@ -720,7 +733,7 @@ def profile_look(profile: Profile) -> ProfileLook:
     heading = _find(root, "paragraph", "heading 1")
     normal = _find(root, "paragraph", "normal")
     return ProfileLook(
-        aksent=_accent(root, _theme_colors(prof)),
+        aksent=_accent(root, theme_colors(prof)),
         overskriftsfont=_font_name(_resolved(root, heading, "rFonts"), fonts)
         if heading is not None else None,
         brodfont=_font_name(_resolved(root, normal, "rFonts") if normal is not None else

@@ -618,16 +618,23 @@ def describe_rule(regel: Moteregel, tid: Tidsrom | None, lang: Language | str) -
     return text
 
 
-def describe_series(serie: Moteserie, lang: Language | str, *,
-                    org: Organisasjon | None = None) -> str:
-    """A series' rule in words with its time and skipped months:
-    "første onsdag i måneden kl. 08.00–09.30, ikke i juli". With ``org``, a
-    series without ``tid`` uses its forum's usual time, as :func:`expand` does."""
-    language = _language(lang)
-    tid = serie.tid
-    if tid is None and org is not None:
+def series_time(serie: Moteserie, org: Organisasjon | None = None) -> Tidsrom | None:
+    """A series' time; with ``org``, its forum's usual time when the series
+    has none (as :func:`expand` does)."""
+    if serie.tid is None and org is not None:
         organ = org.finn(serie.organ)
-        tid = organ.tid if isinstance(organ, Moteforum) else None
+        return organ.tid if isinstance(organ, Moteforum) else None
+    return serie.tid
+
+
+def describe_series(serie: Moteserie, lang: Language | str, *,
+                    org: Organisasjon | None = None, with_time: bool = True) -> str:
+    """A series' rule in words with its time and skipped months:
+    "første onsdag i måneden kl. 08.00–09.30, ikke i juli" (without the
+    time when not ``with_time``: a narrow column gives it a line of its own).
+    With ``org``, a series without ``tid`` uses its forum's usual time."""
+    language = _language(lang)
+    tid = series_time(serie, org) if with_time else None
     text = describe_rule(serie.regel, tid, language)
     if serie.hopp_over_maaneder:
         text = language.gettext(RULE_NOT_IN).format(
@@ -658,5 +665,6 @@ __all__ = [
     "organ_name",
     "rule_dates",
     "series_range",
+    "series_time",
     "single_meeting",
 ]

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -28,8 +29,9 @@ dokumenter:
 
 
 def docx_with(*paragraphs: str) -> bytes:
-    """A small Word template: one paragraph per argument."""
+    """A small Word template, valid as Word saves one: one paragraph per argument."""
     doc = Document()
+    doc.settings.element.find(qn("w:zoom")).set(qn("w:percent"), "100")
     for text in paragraphs:
         doc.add_paragraph(text)
     out = io.BytesIO()

@@ -16,13 +16,14 @@ from browser import describe, open_page, run_axe, screenshot, start_browser
 from lxml import html
 
 from slt_docs.cli import main
+from slt_docs.contrast import contrast
 from slt_docs.documents import render, render_all
 from slt_docs.errors import SltError
 from slt_docs.profile import load_profile, profile_look
 from slt_docs.render.html import check_html
 from slt_docs.render.html_extract import html_outline
 from slt_docs.render.safety import UnsafeFile
-from slt_docs.view.nettside import contrast, readable_accent, style_view
+from slt_docs.view.nettside import readable_accent, style_view
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -1,20 +1,16 @@
 """The OOXML validator (slt_docs.ooxml): each rule catches its class of fault
 in a small synthetic .docx, a valid document passes, a hostile file is a
-problem and never an exception, and a readable summary of what our rendered
-examples still break (tests/test_ooxml/ooxml_summary.yml)."""
+problem and never an exception. That every .docx we write passes is
+tests/test_word_grade.py."""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from docx import Document
-from test_profile import rendered as rendered_with_profile
-from test_render import CASES as RENDER_CASES
-from test_render import rendered as rendered_example
 
 from slt_docs.errors import Alvor, Problem
 from slt_docs.ooxml import inspect_docx, validate_docx, validate_part
@@ -22,7 +18,6 @@ from slt_docs.ooxml.__main__ import main as ooxml_main
 from slt_docs.ooxml.schema import SCHEMAS, compiled_schema, driver_schema, xsd_index
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -478,46 +473,3 @@ def test_command_line_tool(tmp_path, capsys):
     assert "feil.docx: word/document.xml:" in out and "w:vMerge står etter w:shd" in out
     assert ooxml_main([str(tmp_path / "finnes-ikke.docx")]) == 2
     assert "kan ikke lese fila" in capsys.readouterr().err
-
-
-# -- what our rendered documents break today -----------------------------------------
-
-def _examples() -> list[tuple[str, bytes]]:
-    """(document kind, .docx) for every example document in nb and nn, and the
-    Aukra handlingsplan in both example profiles; the shipped templates and the
-    example profile documents themselves. Rendered through the caches
-    of test_render and test_profile, so the suite renders each document once."""
-    out = [(kind, rendered_example(kommune, kind, lang, organ))
-           for kommune, kind, organ in RENDER_CASES for lang in ("nb", "nn")]
-    for profile in sorted((EXAMPLES / "profiler").glob("*.docx")):
-        out.append((f"handlingsplan+{profile.stem}",
-                     rendered_with_profile("handlingsplan", profile)))
-    for template in sorted((ROOT / "templates").glob("*.docx")):
-        out.append((f"mal {template.name}", template.read_bytes()))
-    for profile in sorted((EXAMPLES / "profiler").glob("*.docx")):
-        out.append((f"profil {profile.name}", profile.read_bytes()))
-    return out
-
-
-def test_summary_of_rendered_examples(data_regression):
-    """Documents the state of our output (issue 8): per document kind, the error
-    classes and how many of each. The fixture changes as the templates and
-    profiles are fixed; it must end up empty."""
-    summary: dict[str, dict[str, int]] = {}
-    documents: Counter[str] = Counter()
-    for kind, docx in _examples():
-        documents[kind] += 1
-        report = inspect_docx(docx)
-        assert "word/document.xml" in report.validated
-        counts = summary.setdefault(kind, {})
-        for finding in report.errors:
-            key = f"{finding.part}: {finding.kind}"
-            counts[key] = counts.get(key, 0) + 1
-    print("\nOOXML-feil per dokumenttype (antall i alle eksempler, nb og nn):")
-    for kind, counts in summary.items():
-        print(f"  {kind} ({documents[kind]} dokumenter): {sum(counts.values())} feil")
-        for key, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            print(f"    {n:5d}  {key}")
-    data_regression.check({"dokumenter": dict(documents),
-                           "feil": {k: dict(sorted(v.items())) for k, v in summary.items()}},
-                          basename="ooxml_summary")

@@ -940,3 +940,17 @@ def test_a_meeting_outside_every_grid_is_a_warning(read_text):
         f"{path}:{line}:{col + 2}: advarsel: moteplan.moter[0]: møtet 25.01.2022 står ikke i "
         "noe rutenett i «halvaar» (måneden eller organet mangler der); det vises bare i lista "
         "over alle møter")
+
+
+@pytest.mark.parametrize("link", ["{url: https://example.org/plan.pdf}",
+                                  "{url: https://example.org/plan.pdf, "
+                                  "tekst: https://example.org/plan.pdf}"])
+def test_link_without_a_text_naming_its_target_is_a_warning(read_text, link):
+    text = variant("  tittel: Handlingsplan SLT\n",
+                   f"  tittel: Handlingsplan SLT\n  bakgrunn:\n    - innhold:\n"
+                   f"        - lenke: {link}\n")
+    _path, result = read_text(text)
+    assert result.errors == [], [str(p) for p in result.errors]
+    warnings = [str(p) for p in result.warnings]
+    assert len(warnings) == 1 and "handlingsplan.bakgrunn[0].innhold[0].lenke.tekst" in \
+        warnings[0] and "skjermleser" in warnings[0], warnings

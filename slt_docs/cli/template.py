@@ -7,27 +7,51 @@ import sys
 from pathlib import Path
 
 from ..documents import parse_kind
+from ..errors import SltError
 from ..files import write_atomic
-from ..packs import KINDS, build_pack, check_pack, field_reference, new_pack
+from ..packs import (
+    KINDS,
+    CheckResult,
+    build_pack,
+    check_pack,
+    check_profile,
+    field_reference,
+    new_pack,
+)
 from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices, write_stdout
 
 
-def cmd_template_check(args: argparse.Namespace) -> int:
-    """``slt-docs mal kontroller PACK``: find the faults in a template pack."""
-    kind = parse_kind(args.doc).value if args.doc else None
-    result = check_pack(args.pack, kind)
+def _report(result: CheckResult, *, profile: bool) -> bool:
+    """Print one check's problems and verdict; true when it found no errors."""
     for problem in result.problems:
         print(problem, file=sys.stderr if problem.is_error else sys.stdout)
     if result.errors:
         print(f"{result.label}: {len(result.errors)} feil funnet", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return False
+    warned = [p for p in result.problems if not p.is_error]
+    extra = f" ({len(warned)} advarsler)" if warned else ""
+    if profile:
+        print(f"{result.label}: OK{extra} – Word åpner det, og dokumentene som bruker det")
+        return True
     note = ""
     if result.defaults:
         note = f"; {', '.join(result.defaults)} kommer fra standardmalene"
-    warned = [p for p in result.problems if not p.is_error]
-    extra = f" ({len(warned)} advarsler)" if warned else ""
     print(f"{result.label}: OK{extra} – gir {', '.join(result.provides) or 'ingen'}{note}")
-    return EXIT_OK
+    return True
+
+
+def cmd_template_check(args: argparse.Namespace) -> int:
+    """``slt-docs mal kontroller [PACK] [--profile PROFILE]``: find the faults
+    in a template pack, one template and/or a profile document."""
+    if args.pack is None and args.profile is None:
+        raise SltError("oppgi en malpakke (PAKKE) eller et profildokument (--profile PROFIL)")
+    ok = True
+    if args.pack is not None:
+        kind = parse_kind(args.doc).value if args.doc else None
+        ok = _report(check_pack(args.pack, kind), profile=False)
+    if args.profile is not None:
+        ok = _report(check_profile(args.profile), profile=True) and ok
+    return EXIT_OK if ok else EXIT_BAD_INPUT
 
 
 def cmd_template_new(args: argparse.Namespace) -> int:
@@ -95,16 +119,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     check = tsub.add_parser(
         "kontroller", hidden_aliases=["check"],
-        help="kontroller en malpakke eller én Word-mal",
+        help="kontroller en malpakke, én Word-mal eller et profildokument",
         description="Les hver mal slik slt_docs vil lese den og meld feil i malkodene, felt "
-        "som ikke finnes, manglende stiler og alt sikkerhetskontrollen avviser.",
+        "som ikke finnes, manglende stiler og alt sikkerhetskontrollen avviser. Hver Word-fil "
+        "kontrolleres mot OOXML-skjemaene slik Word leser den (del, elementsti og hva som "
+        "var ventet), og tekstfarger med for lav kontrast (under 4,5:1) gir en advarsel. "
+        "Med --profile kontrolleres kommunens profildokument, alene og brukt på hver "
+        "standardmal.",
         epilog=examples(
             "slt-docs mal kontroller min-mal",
             "slt-docs mal kontroller nes-malen-1.0.zip",
-            "slt-docs mal kontroller handlingsplan.docx --doc handlingsplan"))
-    check.add_argument("pack", type=Path, metavar="PAKKE", help="mappe, .zip eller .docx")
+            "slt-docs mal kontroller handlingsplan.docx --doc handlingsplan",
+            "slt-docs mal kontroller --profile examples/profiler/gronn-sans.docx",
+            "slt-docs mal kontroller min-mal --profile profil.docx"))
+    check.add_argument("pack", type=Path, metavar="PAKKE", nargs="?",
+                       help="mappe, .zip eller .docx")
     check.add_argument("--doc", metavar="TYPE",
                        help=f"dokumenttypen til én enkelt .docx ({', '.join(KINDS)})")
+    check.add_argument("--profile", type=Path, metavar="PROFIL",
+                       help="kommunens profildokument (.docx): stiler, tema, topp- og "
+                       "bunntekst, som i «slt-docs lag --profile»")
     check.set_defaults(func=cmd_template_check)
 
     pack = tsub.add_parser(

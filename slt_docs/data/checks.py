@@ -258,12 +258,17 @@ LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 def _check_links(data: SltData) -> Iterator[Finding]:
     """Every link in the data goes to the web or an e-mail address, never to a
-    file on somebody's machine (``file://``) or anything else."""
+    file on somebody's machine (``file://``) or anything else; a link's text
+    names what it leads to (a screen reader reads the text, not a bare address)."""
     def walk(obj: object, at: Path_) -> Iterator[Finding]:
         if isinstance(obj, Lenke):
             if not obj.url.strip().lower().startswith(LINK_SCHEMES):
                 yield ((*at, "url"), f"lenken «{obj.url}» må begynne med http://, https:// "
                        "eller mailto:", ERROR)
+            elif not obj.tekst or obj.tekst.strip() == obj.url.strip():
+                yield ((*at, "tekst"), "lenken har ingen tekst som sier hva den går til; skriv "
+                       "f.eks. tittelen på dokumentet (universell utforming: en skjermleser "
+                       "leser teksten, ikke adressen)", WARNING)
             return
         if attrs.has(type(obj)):
             for f in attrs.fields(type(obj)):

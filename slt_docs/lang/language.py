@@ -30,7 +30,6 @@ from .labels import DEFINITE_ENDINGS, DOCUMENT_NOUNS, LABELS
 
 NBSP = "\u00a0"
 EN_DASH = "–"
-WORD_JOINER = "\u2060"
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
@@ -189,21 +188,26 @@ class Language:
         """``08.30``: hours and minutes with a full stop (Språkrådet)."""
         return f"{value.hour:02d}.{value.minute:02d}"
 
-    def time_range(self, value: Tidsrom, *, prefix: bool = True, nobreak: bool = False) -> str:
-        """``kl. 08.30–09.30`` (en dash, no spaces); ``kl. 18.00`` without an end.
-        ``nobreak`` joins the dash to both times (U+2060 WORD JOINER) so a narrow
-        table cell never splits the range."""
+    def time_range(self, value: Tidsrom, *, prefix: bool = True) -> str:
+        """``kl. 08.30–09.30`` (en dash, no spaces, a no-break space after
+        "kl."); ``kl. 18.00`` without an end. Plain characters only, so the
+        text is found and copied as written; where a narrow column must not
+        split it, the template gives the range a line of its own (see
+        :meth:`date_time`)."""
         text = self.time(value.start)
         if value.slutt is not None:
-            dash = f"{WORD_JOINER}{EN_DASH}{WORD_JOINER}" if nobreak else EN_DASH
-            text += f"{dash}{self.time(value.slutt)}"
+            text += f"{EN_DASH}{self.time(value.slutt)}"
         return f"{self.label('kl')}{NBSP}{text}" if prefix else text
 
     def date_time(self, day: dt.date, tid: Tidsrom | None, *, short: bool = True,
-                  year: bool = False, nobreak: bool = False) -> str:
-        """``tys. 25. januar kl. 13.00–15.00``."""
+                  year: bool = False, line_break: bool = False) -> str:
+        """``tys. 25. januar kl. 13.00–15.00``; with ``line_break`` the time
+        starts a new line (``\n``, a line break in Word) so that a narrow
+        table column shows the range whole on a line of its own."""
         text = self.date(day, short=short, year=year)
-        return f"{text} {self.time_range(tid, nobreak=nobreak)}" if tid else text
+        if not tid:
+            return text
+        return f"{text}{chr(10) if line_break else ' '}{self.time_range(tid)}"
 
     def year_range(self, start: int, end: int) -> str:
         """``2022`` or ``2022–2025``."""

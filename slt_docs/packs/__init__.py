@@ -24,7 +24,7 @@ from .manifest import (
     version_satisfies,
 )
 from .pack import PackError, Template, TemplatePack, open_pack
-from .tools import CheckResult, build_pack, check_pack, new_pack
+from .tools import CheckResult, build_pack, check_pack, check_profile, new_pack
 
 __all__ = [
     "HTML_KINDS",
@@ -40,6 +40,7 @@ __all__ = [
     "build_pack",
     "check_html_template",
     "check_pack",
+    "check_profile",
     "check_template",
     "field_reference",
     "new_pack",

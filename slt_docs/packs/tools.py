@@ -9,8 +9,11 @@ from pathlib import Path
 
 from attrs import evolve, frozen
 
+from ..contrast import contrast_problems, style_names_used
 from ..errors import Alvor, Problem, SltError
 from ..files import output_errors, write_atomic, write_files
+from ..profile import Profile, ProfileError, applied, load_profile
+from ..render.docx import word_problems
 from ..render.package import normalize_zip
 from ..render.safety import UnsafeFile, clean_docx
 from ..resources import template_path
@@ -131,7 +134,53 @@ def _check_template_file(raw: bytes, kind: str, name: str, what: str,
     problems = [Problem(melding=note, fil=Path(name), sti=kind, alvor=Alvor.advarsel)
                 for note in clean.notes]
     problems += check_template(clean.data, kind, name, pictures=tuple(pictures))
+    problems += word_problems(clean.data, name)
+    problems += _contrast_warnings(clean.data, name)
     return problems
+
+
+def _contrast_warnings(data: bytes, name: str, styles: frozenset[str] = frozenset()) -> \
+        list[Problem]:
+    return [Problem(melding=f"{p} (WCAG 2.1 krever minst 4,5:1 for tekst)", fil=Path(name),
+                    alvor=Alvor.advarsel)
+            for p in contrast_problems(data, styles)]
+
+
+def _template_styles() -> frozenset[str]:
+    """The styles our templates use (and "Hyperlink", used for links)."""
+    names = {"Hyperlink"}
+    for kind in WORD_KINDS:
+        names |= style_names_used(default_template_bytes(kind))
+    return frozenset(names)
+
+
+WORD_KINDS = tuple(k for k in KINDS if k not in HTML_KINDS)
+"""The kinds whose template is a Word file."""
+
+
+def check_profile(path: str | Path) -> CheckResult:
+    """Check a profile document (profilmal): that Word opens it without
+    repair, that each of our templates still does with the profile applied,
+    and (as warnings) that its text colours have enough contrast."""
+    path = Path(path)
+    label = f"profildokumentet «{path.name}»"
+    try:
+        profile: Profile = load_profile(path)
+    except (ProfileError, UnsafeFile) as exc:
+        return CheckResult(label=label, problems=[Problem(melding=str(exc).split("\n")[0],
+                                                          fil=path)])
+    problems = [Problem(melding=note, fil=Path(path.name), alvor=Alvor.advarsel)
+                for note in profile.notes]
+    problems += word_problems(profile.data, path.name)
+    for kind in WORD_KINDS:
+        try:
+            merged = applied(default_template_bytes(kind), profile)
+        except SltError as exc:
+            problems.append(Problem(melding=str(exc), fil=Path(path.name), sti=kind))
+            continue
+        problems += word_problems(merged, f"{path.name} brukt på {kind}.docx")
+    problems += _contrast_warnings(profile.data, path.name, _template_styles())
+    return CheckResult(label=label, problems=problems)
 
 
 # -- new ---------------------------------------------------------------------------

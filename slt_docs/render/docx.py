@@ -4,9 +4,11 @@ The view is the whole context: the template sees the view's fields (``dok``,
 ``label``, ``tiltak`` …) plus ``bilde`` (pictures: ``bilde.logo``,
 ``bilde.aarshjul``) and the helper ``lenke(...)`` for hyperlinks. After
 rendering, the document gets its properties (title, subject, author, fixed
-dates), its language (nb-NO/nn-NO, for spell-checking), alt text on every
-picture; the zip is written with fixed timestamps so the same input gives the
-same bytes. (The table of contents is filled in afterwards: :mod:`.toc`.)
+dates), its language (nb-NO/nn-NO, for spell-checking and hyphenation),
+Word's automatic hyphenation, and alt text on every picture; the zip is
+written with fixed timestamps so the same input gives the same bytes. Word
+asks nothing when the file is opened. (The table of contents is filled in
+afterwards: :mod:`.toc`.)
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ from lxml import etree
 
 from ..errors import Problem, SltError
 from ..lang import Language
+from ..ooxml import validate_docx
 from .package import normalize_zip
 from .safety import check_output
 from .sandbox import MAX_TAGS, RenderBudgetExceeded, SltSandbox, norwegian_jinja
 from .tables import fit_grids
+from .wordxml import get_or_add, set_child, w_element
 
 MAX_OUTPUT_BYTES = 200 * 1024 * 1024
 """Largest document part a rendering may produce (200 MiB of XML)."""
@@ -200,7 +204,36 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
                             f"{MAX_OUTPUT_BYTES // (1024 * 1024)} MiB")
     if not trusted:
         check_output(data, f"dokumentet fra malen {_quoted(name)}")
+        check_word_grade(data, name)
     return normalize_zip(data)
+
+
+MAX_LISTED_FAULTS = 10
+"""How many schema faults a refusal lists (the rest are counted)."""
+
+
+def word_problems(data: bytes, name: str) -> list[Problem]:
+    """What would make Word repair the .docx ``data`` (the OOXML validator's
+    errors), each located as «name: part», element path and line."""
+    return [Problem(melding=p.melding, sti=p.sti, linje=p.linje,
+                    fil=Path(f"{name}: {p.fil}") if p.fil else Path(name))
+            for p in validate_docx(data) if p.is_error]
+
+
+def check_word_grade(data: bytes, name: str) -> None:
+    """Refuse a rendered document that Word would have to repair (a foreign
+    template or profile can hold anything): the OOXML validator's errors,
+    each with its part and element path, in a :class:`TemplateFault`."""
+    errors = word_problems(data, name)
+    if not errors:
+        return
+    located = errors[:MAX_LISTED_FAULTS]
+    more = len(errors) - len(located)
+    tail = f" (og {more} til)" if more > 0 else ""
+    raise TemplateFault(
+        f"malen {_quoted(name)} gir et dokument Word måtte reparert, så det ble ikke skrevet: "
+        f"{len(errors)} feil mot OOXML-skjemaet og Words regler{tail}; kontroller malen med "
+        "«slt-docs mal kontroller MAL» (et profildokument med «slt-docs mal kontroller --profile PROFIL»)", located)
 
 
 def _quoted(name: str) -> str:
@@ -226,7 +259,7 @@ def _template_problem(name: str, exc: TemplateError) -> Problem:
 
 
 def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) -> None:
-    """Document properties and language."""
+    """Document properties, language and hyphenation."""
     document = tpl.docx
     dok = getattr(view, "dok", None)
     props = document.core_properties
@@ -243,6 +276,19 @@ def _finish(tpl: DocxTemplate, view: Any, lang: Language, created: dt.datetime) 
     props.revision = 1
     props.comments = ""
     _set_language(document, lang.bcp47)
+    _hyphenation(document.settings.element, lang.bcp47)
+
+
+def _hyphenation(settings: Any, tag: str) -> None:
+    """Word's automatic hyphenation (with the document's language, Word uses
+    its Norwegian rules), at most two hyphenated lines in a row, and words in
+    capitals (SLT, MOT) never split."""
+    set_child(settings, w_element("autoHyphenation"))
+    set_child(settings, w_element("consecutiveHyphenLimit", val="2"))
+    set_child(settings, w_element("doNotHyphenateCaps"))
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), tag)
 
 
 def _property(text: str) -> str:
@@ -268,14 +314,4 @@ def _set_language(document: Any, tag: str) -> None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
     for element in [rpr, *styles.xpath(".//w:rPr[w:lang]")]:
-        lang_el = element.find(qn("w:lang"))
-        if lang_el is None:
-            lang_el = OxmlElement("w:lang")
-            later = [element.find(qn(n)) for n in ("w:eastAsianLayout", "w:specVanish",
-                                                     "w:oMath")]
-            later = [e for e in later if e is not None]
-            if later:
-                later[0].addprevious(lang_el)
-            else:
-                element.append(lang_el)
-        lang_el.set(qn("w:val"), tag)
+        get_or_add(element, "lang").set(qn("w:val"), tag)

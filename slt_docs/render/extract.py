@@ -67,11 +67,6 @@ def _paragraph_item(p: Any, styles: dict[str, str]) -> dict[str, Any] | None:
     return {"p": text, "stil": style}
 
 
-def _readable(text: str) -> str:
-    """Drop invisible word joiners (they only steer line breaking)."""
-    return text.replace("\u2060", "")
-
-
 def _cell_lines(tc: Any, styles: dict[str, str]) -> str:
     lines = []
     for p in tc.iter(f"{_W}p"):
@@ -82,7 +77,7 @@ def _cell_lines(tc: Any, styles: dict[str, str]) -> str:
             lines.append(f"• {item['punkt']}")
         else:
             lines.append(str(next(iter(item.values()))))
-    return _readable("\n".join(lines))
+    return "\n".join(lines)
 
 
 def _table_item(tbl: Any, styles: dict[str, str]) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from ..schedule import (
     expand,
     grid_layout,
     organ_name,
+    series_time,
 )
 from .common import BlokkView, blocks, frequency_line, labels_for
 from .document import DokumentView, document_info
@@ -199,7 +200,12 @@ def _row_description(data: SltData, organ_id: str, lang: Language,
     frequency, its usual time and its usual place."""
     organ = data.organisasjon.finn(organ_id)
     place, usual, series = _usual(data, organ_id)
-    lines = [describe_series(s, lang, org=data.organisasjon) for s in series]
+    lines: list[str] = []
+    for s in series:  # the time on a line of its own: the column is narrow
+        lines.append(describe_series(s, lang, org=data.organisasjon, with_time=False))
+        tid = series_time(s, data.organisasjon)
+        if tid is not None:
+            lines.append(lang.time_range(tid))
     if not series and organ is not None and organ.moteverksemd:
         lines.append(frequency_line(organ.moteverksemd, lang))
     if not series and usual:

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from attrs import frozen
 
+from ..contrast import contrast
 from ..lang import Language
 from ..lang.labels import N_
 from ..models import (
@@ -247,21 +248,6 @@ class NettsideView:
 
 
 # -- colours and fonts ------------------------------------------------------------
-
-def _luminance(hex_colour: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two colours (hex ``RRGGBB``)."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
 
 def readable_accent(hex_colour: str) -> str:
     """``hex_colour`` darkened in small steps until text in it reaches

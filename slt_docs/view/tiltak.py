@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
+import attrs
 from attrs import frozen
 
 from ..errors import SltError
@@ -51,7 +52,12 @@ class TiltakRad:
     ``status``. For a table that repeats its delmål on every page, each row
     also knows its delmål: ``delmaal_nummer`` ("1"), ``delmaal_tekst`` (as
     in ``DelmaalRad.tekst``) and ``forste_i_delmaal`` (the delmål's first
-    row)."""
+    row). ``kort`` is true for a row short enough to be kept on one page (its
+    tallest column about :data:`SHORT_ROW_LINES` lines at most, see
+    :func:`row_lines`); a longer row may continue on the next page.
+    ``med_neste`` is true for the last but one row of a table when both it
+    and the last are short: kept on the page of the last row, so that one
+    never stands alone under the repeated header."""
 
     nummer: str
     tittel: str
@@ -64,6 +70,23 @@ class TiltakRad:
     delmaal_nummer: str
     delmaal_tekst: str
     forste_i_delmaal: bool
+    kort: bool
+    med_neste: bool = False
+
+
+SHORT_ROW_LINES = 10
+"""The most lines (estimated) in the tallest column of a tiltak row kept on
+one page: a tenth of a page or so, little to leave blank when it moves on."""
+LINE_CHARACTERS = 40
+"""Characters on a line of a table column, for the estimate (the narrow
+columns of the full table hold about 25, the tiltak column about 50)."""
+
+
+def row_lines(*columns: tuple[str, ...]) -> int:
+    """About how many lines the tallest of ``columns`` (each a list of
+    paragraphs) takes: each paragraph at least one line, a long one more."""
+    return max((sum(1 + len(text) // LINE_CHARACTERS for text in column)
+                for column in columns), default=0)
 
 
 @frozen(kw_only=True)
@@ -123,10 +146,10 @@ def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language)
         if part.hele_aaret:
             texts.append(lang.label("hele_aaret"))
         elif part.dato is not None:
-            texts.append(lang.date_time(part.dato, part.tid, nobreak=True))
+            texts.append(lang.date_time(part.dato, part.tid, line_break=True))
         elif part.moter:
             period = plan.periode if plan else None
-            texts += [lang.date_time(m.avholdes, m.tidsrom, nobreak=True)
+            texts += [lang.date_time(m.avholdes, m.tidsrom, line_break=True)
                       for m in meetings_of(data, part.moter)
                       if m.avholdes and (period is None or m.avholdes in period)]
         if part.etikett and len(texts) == 1:
@@ -142,6 +165,9 @@ def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language, *,
                delmaal: tuple[str, str] = ("", ""), first: bool = False) -> TiltakRad:
     """The view of one tiltak; ``delmaal`` is its delmål's number and text."""
     status = lang.label(f"tiltak_status_{tiltak.status.value}") if tiltak.status else ""
+    when = tidspunkt_lines(tiltak.tidspunkt, data, lang)
+    tallest = row_lines((tiltak.tittel, *tiltak.punkter, status), tiltak.ansvar,
+                        tuple(line for text in when for line in text.split("\n")))
     return TiltakRad(
         nummer=number,
         tittel=tiltak.tittel,
@@ -149,12 +175,20 @@ def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language, *,
         punkter=tiltak.punkter,
         ansvar=tiltak.ansvar,
         ansvar_tekst=", ".join(tiltak.ansvar),
-        tidspunkt=tuple(tidspunkt_lines(tiltak.tidspunkt, data, lang)),
+        tidspunkt=tuple(when),
         status=status,
         delmaal_nummer=delmaal[0],
         delmaal_tekst=delmaal[1],
         forste_i_delmaal=first,
+        kort=tallest <= SHORT_ROW_LINES,
     )
+
+
+def _last_kept(rows: tuple[TiltakRad, ...]) -> tuple[TiltakRad, ...]:
+    """The rows, the last but one marked ``med_neste`` when it and the last are short."""
+    if len(rows) < 2 or not (rows[-2].kort and rows[-1].kort):
+        return rows
+    return (*rows[:-2], attrs.evolve(rows[-2], med_neste=True), rows[-1])
 
 
 def delmaal_text(number: str, delmaal: Delmaal) -> str:
@@ -179,16 +213,16 @@ def tiltak_table(data: SltData, lang: Language, labels: Mapping[str, str], *,
     for index, (d_number, d) in enumerate(zip(plan.delmaal_numbers(), plan.delmaal,
                                               strict=True), start=1):
         text = delmaal_text(d_number, d)
-        tiltak_rows = tuple(
+        tiltak_rows = _last_kept(tuple(
             tiltak_row(next(numbers)[0], t, data, lang, delmaal=(d_number, text),
                        first=t_index == 0)
-            for t_index, t in enumerate(d.tiltak))
+            for t_index, t in enumerate(d.tiltak)))
         if delmaal and index not in delmaal:
             continue
         rows.append(DelmaalRad(nummer=d_number, tekst=text, tiltak=tiltak_rows))
     if plan.tiltak:
-        flat = tuple(tiltak_row("", t, data, lang, first=i == 0)
-                     for i, t in enumerate(plan.tiltak))
+        flat = _last_kept(tuple(tiltak_row("", t, data, lang, first=i == 0)
+                                for i, t in enumerate(plan.tiltak)))
         rows.append(DelmaalRad(nummer="", tekst="", tiltak=flat))
     period = lang.year_range(plan.periode.fra, plan.periode.til)
     heading = title or plan.tiltakstabell.tittel or (
