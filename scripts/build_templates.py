@@ -21,7 +21,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
@@ -295,8 +295,21 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:
     fld("end")
 
 
-def page_break(container) -> None:
-    container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+def page_start(doc) -> None:
+    """What follows starts a new page: an empty, one-point paragraph with
+    "page break before". Unlike a paragraph holding a page break, it never
+    leaves a blank page when the page before is full (it is then at the top
+    of the next page already)."""
+    p = doc.add_paragraph()
+    p.paragraph_format.page_break_before = True
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.line_spacing = Pt(1)
+    mark = p._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr.append(size)
+    set_child(mark, rpr)
 
 
 def blocks_macro(doc) -> None:
@@ -372,14 +385,15 @@ def cover(doc) -> None:
     tag(doc, "{%p if dok.vedtatt %}")
     para(doc, "{{ dok.vedtatt }}", style="SLT Forside vedtak")
     tag(doc, "{%p endif %}")
-    page_break(doc)
 
 
 def toc(doc) -> None:
-    para(doc, "{{ label.innhold }}", style="TOC Heading")
+    """The table of contents on a page of its own (after the cover)."""
+    para(doc, "{{ label.innhold }}", style="TOC Heading").paragraph_format.page_break_before = \
+        True
     p = doc.add_paragraph()
     field(p, 'TOC \\o "1-2" \\h \\z \\u', "{{ label.toc_oppdater }}")
-    page_break(doc)
+    page_start(doc)
 
 
 # -- tables -----------------------------------------------------------------

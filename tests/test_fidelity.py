@@ -99,8 +99,9 @@ def document_lines(docx: bytes) -> list[str]:
                 parts.append(hf._element)
     lines = []
     for part in parts:
-        for p in part.iter(f"{w}p"):
-            text = "".join(t.text or "" for t in p.iter(f"{w}t"))
+        for p in part.iter(f"{w}p"):  # a line break (w:br) reads as a space
+            text = "".join(" " if t.tag == f"{w}br" else t.text or ""
+                           for t in p.iter(f"{w}t", f"{w}br"))
             if text.strip():
                 lines.append(_norm(text))
         lines += [_norm(d) for d in part.xpath(".//wp:docPr/@descr") if d.strip()]
