@@ -46,7 +46,7 @@ from slt_docs.render.package import normalize_zip  # noqa: E402
 from slt_docs.render.wordxml import get_or_add, set_child  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_templates import border, no_hyphens, valid_zoom  # noqa: E402
+from build_templates import border, no_hyphens, valid_zoom, widow_control  # noqa: E402
 
 OUT = ROOT / "examples" / "profiler"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -214,6 +214,7 @@ def page(doc, top: float, bottom: float, left: float, right: float, header: floa
 
 
 def save(doc, path: Path, title: str) -> None:
+    widow_control(doc)
     for name in ("Title", "Subtitle", "TOC Heading", "Heading 1", "Heading 2", "Heading 3"):
         no_hyphens(doc.styles[name])  # titles and headings are not hyphenated
     core = doc.core_properties

@@ -103,8 +103,18 @@ def _spacing(style, before: float = 0, after: float = 6, line: float | None = 1.
     pf.keep_with_next = keep_next
 
 
+def widow_control(doc: Document) -> None:
+    """Widow and orphan control for every paragraph (the document defaults):
+    no line of a paragraph alone at the top or bottom of a page, also in a
+    table row that continues on the next page. python-docx's blank document
+    leaves it off. Also used by scripts/build_profiles.py."""
+    ppr = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    set_child(ppr, OxmlElement("w:widowControl"))
+
+
 def _styles(doc: Document) -> None:
     styles = doc.styles
+    widow_control(doc)
     normal = styles["Normal"]
     _font(normal, 11)
     _spacing(normal, after=6)
