@@ -133,7 +133,7 @@ def read_tiltak_table(table: Table, header: tuple[int, dict[int, str]],
     out = TableRead(roles=[roles[c] for c in sorted(roles)])
     headers = {cell.column: cell.text for cell in table.rows[header_rows - 1]}
     out.headers = [" ".join(headers[c].split()) for c in sorted(headers) if headers[c]]
-    out.labelled = [(roles[c], " ".join(headers[c].split())) for c in sorted(headers)
+    out.labelled = [(roles[c], _column_label(roles[c], headers[c])) for c in sorted(headers)
                     if headers[c] and c in roles]
     current = delmaal
     if current is not None:
@@ -159,7 +159,7 @@ def read_tiltak_table(table: Table, header: tuple[int, dict[int, str]],
         if goal_cells:
             goal = goal_cells[0]
             if goal.text and not goal.merged and (current is None or
-                                                  norm(goal.text) != norm(current.tittel or "")):
+                                                  not _same_delmaal(goal.text, current)):
                 current = _new_delmaal(goal.text)
                 out.delmaal.append(current)
                 last = None
@@ -220,6 +220,23 @@ def _numbered_table(table: Table, header_rows: int, roles: dict[int, str]) -> bo
                 if _NUMBERED.match(first.text):
                     numbered += 1
     return starts > 0 and numbered * 2 >= starts
+
+
+def _column_label(role: str, text: str) -> str:
+    """A column heading as written; the delmål column's without the delmål
+    number slt_docs adds to it in a table per delmål ("Delmål 2")."""
+    text = " ".join(text.split())
+    return re.sub(r"\s+\d{1,2}$", "", text) if role == "delmaal" else text
+
+
+def _same_delmaal(text: str, current: DelmaalDraft) -> bool:
+    """``text`` names ``current`` (as written, or with its number and
+    presisering as slt_docs writes it under a heading of the same delmål)."""
+    if norm(text) == norm(current.tittel or ""):
+        return True
+    named = _new_delmaal(text)
+    return (named.tittel, named.nummer, named.presisering) == (
+        current.tittel, current.nummer, current.presisering)
 
 
 def _new_delmaal(text: str) -> DelmaalDraft:
