@@ -206,7 +206,9 @@ def test_toc_page_numbers_are_where_the_headings_are(rendered):
         previous, position = 0, 0
         for entry in entries:
             label = re.escape(entry.text[:40])
-            found = re.compile(rf"{label}.*?\.{{3,}} ?(\d+)\s*$", re.M).search(toc, position)
+            # a long entry (a delmål) wraps: its dots and number on the next line
+            found = re.compile(rf"{label}[^\n]*?(?:\n[^\n]*?)?\.{{3,}} ?(\d+)\s*$",
+                               re.M).search(toc, position)
             assert found, (name, entry.text, toc)
             position = found.end()
             page = int(found.group(1))
@@ -226,7 +228,8 @@ def test_toc_in_the_docx_has_the_page_numbers(rendered):
              if next(iter(i)).startswith("toc")]
     assert lines[0] == "BAKGRUNN\t3"
     assert all(re.fullmatch(r".+\t\d+", line) for line in lines), lines
-    assert lines[-1].startswith("MÅL OG TILTAK FOR 2022\t")
+    assert any(line.startswith("MÅL OG TILTAK FOR 2022\t") for line in lines)
+    assert lines[-1].startswith("4. Systematisk oppfølging")  # the delmål headings follow
 
 
 def test_tables_fit_the_page(rendered):
