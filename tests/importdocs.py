@@ -13,7 +13,7 @@ One paragraph per line: ``KIND text``. ``\\t`` in the text is a tab and
 ``T``     title: bold, 24 pt, no style
 ``H1``    heading by direct formatting: bold, 16 pt
 ``H2``    heading by direct formatting: bold, 13 pt
-``S1``    Word's "Heading 1" style (``S2``: "Heading 2")
+``S1``    Word's "Heading 1" style (``S2``: "Heading 2", … ``S9``)
 ``P``     paragraph (empty: an empty paragraph)
 ``B``     paragraph, all bold, 11 pt
 ``-``     typed bullet: the paragraph's text starts with "- "
@@ -76,10 +76,8 @@ def _link(paragraph, url: str, text: str) -> None:
 
 def _paragraph(container, kind: str, text: str):
     """Add one paragraph of ``kind`` to a document or a table cell."""
-    if kind == "S1":
-        return container.add_heading(text, level=1)
-    if kind == "S2":
-        return container.add_heading(text, level=2)
+    if re.fullmatch(r"S\d", kind):
+        return container.add_heading(text, level=int(kind[1]))
     p = container.add_paragraph()
     if kind == "T":
         _runs(p, text, bold=True, size=24)

@@ -9,6 +9,7 @@ import re
 import pytest
 from conftest import REPO
 from docx import Document
+from wordchecks import heading_faults, ooxml_errors
 
 import slt_docs
 from slt_docs import cli
@@ -112,6 +113,9 @@ def test_every_document_kind_is_made(kommune, tmp_path):
     moteplan = Document(str(tmp_path / "moteplan.docx"))
     cells = " ".join(c.text for t in moteplan.tables for r in t.rows for c in r.cells)
     assert ("tysdag 10. februar 2026" if lang == "nn" else "tirsdag 10. februar 2026") in cells
+    for path in sorted(tmp_path.glob("*.docx")):  # Word opens each without repair
+        docx = path.read_bytes()
+        assert (ooxml_errors(docx), heading_faults(docx)) == ([], []), path.name
 
 
 def test_the_command_line_from_new_to_documents(tmp_path, capsys):

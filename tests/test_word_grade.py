@@ -16,16 +16,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from outputs import OUTPUTS, PROFILES, TEMPLATES, data, output_id, rendered
 from packtools import docx_with
+from wordchecks import ooxml_errors as errors
 
 from slt_docs.cli import main as cli_main
 from slt_docs.documents import available_documents, render
-from slt_docs.ooxml import inspect_docx
 from slt_docs.packs import check_pack, check_profile, new_pack
 from slt_docs.render.docx import TemplateFault
-
-
-def errors(docx: bytes) -> list[str]:
-    return [str(f.problem) for f in inspect_docx(docx).errors]
 
 
 @pytest.mark.parametrize("case", OUTPUTS, ids=[output_id(c) for c in OUTPUTS])

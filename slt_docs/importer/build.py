@@ -89,6 +89,10 @@ _PARTICIPANTS = re.compile(r"^(?P<n>\d{1,4})\s+(deltakarar|deltakere|deltakarar\
 _COST = re.compile(r"^(?P<text>.+?)\s*(?::|\()\s*(?:kr\.?|kroner)\s*(?P<amount>\d{1,3}"
                    r"(?:[ .\u00a0]\d{3})+|\d+)(?:,-)?\)?\s*$", re.IGNORECASE)
 
+_BODY_FIELDS = frozenset({"forutsetning", "moteverksemd", "deltakere", "mandat",
+                          "beslutningsmyndighet", "budsjett", "moteplasser", "leder"})
+"""The fields of a level, group or forum a label (or a heading) can name."""
+
 _MESSAGES = {
     "nb": {"header": "Utkast fra slt-docs importer: {source}. Les gjennom og rett før bruk.",
            "toc": "innholdsliste",
@@ -479,8 +483,14 @@ class Builder:
         if sec == "koordinator" and self.section == "koordinator":
             self._tasks_label(item.para.text)
             return
+        if self._field_heading(item):
+            return
         if sec in ("seminar", "arbeidsgrupper") and self.section == "tilbakeblikk":
             sec = None
+        if sec == "tiltak" and self.section == "tiltak" and self.tiltak_heading is not None \
+                and not self.after_table:
+            self._table_heading(item)
+            return
         if sec is not None:
             self._flush_heading(keep=False)
             self._open_section(sec, item)
@@ -509,6 +519,28 @@ class Builder:
             return
         self._flush_heading(keep=True)
         self.pending_heading = item
+
+    def _field_heading(self, item: Item) -> bool:
+        """A heading that names a field of what is being read ("Mandat",
+        "Deltakarar i «Ung i Aukra»" under a body, "Kostnader" under a
+        seminar) is a label on a line of its own, set as a heading: read as
+        that label, not as the name of a group or a part. True when read."""
+        found = field_of(item.text)
+        if found is None:
+            return False
+        key, rest = found
+        if rest and len(rest.split()) > 1 and target_of(rest) is None:
+            return False  # "Møter med foreldre": a name that starts with a field word
+        in_body = key in _BODY_FIELDS and (
+            (self.level is not None and self.section in ("level", "organisering", "mandat"))
+            or self.mandat_doc is not None)
+        in_seminar = key in ("kostnader", "finansiering") and self.section == "tilbakeblikk" \
+            and self.tb_part is not None and self.tb_part.kind == "seminar"
+        if not (in_body or in_seminar):
+            return False
+        self._flush_heading(keep=True)
+        self._label(Item(kind=Kind.label, text=item.text, para=item.para))
+        return True
 
     def _flush_heading(self, keep: bool = True) -> None:
         """A heading waiting for its content: with content coming (``keep``)
@@ -1201,6 +1233,15 @@ class Builder:
             self.pending_delmaal = _new_delmaal(re.sub(r"^delmål\s*", "", text, flags=re.I))
             return True
         return False
+
+    def _table_heading(self, item: Item) -> None:
+        """A heading over the tiltak table inside a part whose heading is
+        already known (a tiltak document's title, "Mål og tiltak" over a
+        table headed "Tiltak"): the part keeps its heading; the kommune's own
+        words here are kept as a comment, slt_docs' own word is dropped."""
+        self._flush_heading(keep=False)
+        if flat(item.para.text).strip() not in catalog_texts("tiltak"):
+            self.unplaced(flat(item.para.text), self.msg["heading"])
 
     def _tiltak_content(self, item: Item) -> None:
         if self.after_table:

@@ -253,9 +253,13 @@ def parse_when(lines: list[str], period: Periode | None, lang: str = "nb") -> li
 
 
 def _dated_lines_after(lines: list[str], index: int) -> int:
-    """How many dates the lines after ``index`` hold before anything else."""
+    """How many dates the lines after ``index`` hold before anything else
+    (a line that is only a time belongs to the date on the line before)."""
     count = 0
     for line in lines[index + 1:]:
+        time = _LEADING_TIME.match(line)
+        if count and time and not line[time.end():].strip():
+            continue
         if not _dates_only(line):
             break
         count += len(list(_DATE.finditer(line)))

@@ -233,7 +233,8 @@ def check_word_grade(data: bytes, name: str) -> None:
     raise TemplateFault(
         f"malen {_quoted(name)} gir et dokument Word måtte reparert, så det ble ikke skrevet: "
         f"{len(errors)} feil mot OOXML-skjemaet og Words regler{tail}; kontroller malen med "
-        "«slt-docs mal kontroller MAL» (et profildokument med «slt-docs mal kontroller --profile PROFIL»)", located)
+        "«slt-docs mal kontroller MAL» (et profildokument med «slt-docs mal kontroller "
+        "--profile PROFIL»)", located)
 
 
 def _quoted(name: str) -> str:
