@@ -125,3 +125,17 @@ def test_template_check_of_a_profile_names_part_path_and_expectation(tmp_path, c
     assert "profil.docx: word/styles.xml" in err
     assert "/w:pPr/w:keepNext" in err and "forventet rekkefølge: w:pStyle, w:keepNext" in err
     assert "profil.docx brukt på handlingsplan.docx" in err
+
+
+def test_template_check_takes_a_pack_a_profile_or_both(capsys):
+    """``--profile PROFIL`` as in ``slt-docs lag``; with a pack, both are checked."""
+    root = Path(__file__).parents[1]
+    profile = str(PROFILES[0])
+    assert cli_main(["mal", "kontroller", "--profile", profile]) == 0
+    assert "Word åpner det" in capsys.readouterr().out
+    template = str(root / "templates" / "mandat.docx")
+    assert cli_main(["mal", "kontroller", template, "--profile", profile]) == 0
+    out = capsys.readouterr().out
+    assert "gir mandat" in out and f"«{PROFILES[0].name}»: OK" in out
+    assert cli_main(["mal", "kontroller"]) == 2
+    assert "oppgi en malpakke (PAKKE) eller et profildokument" in capsys.readouterr().err
