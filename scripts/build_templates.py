@@ -160,6 +160,9 @@ def _styles(doc: Document) -> None:
     _font(cell, 9.5)
     _spacing(cell, after=2, line=1.05)
     cell.paragraph_format.keep_together = True
+    goal = para_style("SLT Delmål", "SLT Tabelltekst")
+    goal.font.bold = True
+    outline_level(goal, 2)  # a heading: in the TOC, the navigation pane and the PDF tags
     cell_bullet = para_style("SLT Tabellpunkt", "List Bullet")
     _font(cell_bullet, 9.5)
     _spacing(cell_bullet, after=1, line=1.05)
@@ -201,6 +204,17 @@ def _styles(doc: Document) -> None:
     link.font.underline = True
 
     styles.element.append(parse_xml(TABLE_STYLE))
+
+
+def outline_level(style_or_paragraph, level: int) -> None:
+    """Make a paragraph style (or one paragraph) a heading of ``level`` (1–9)
+    without a heading style's look: Word's navigation pane, its table of
+    contents (``\\u``) and the PDF's heading tags go by the outline level."""
+    element = style_or_paragraph.element if hasattr(style_or_paragraph, "element") else \
+        style_or_paragraph._p
+    lvl = OxmlElement("w:outlineLvl")
+    lvl.set(qn("w:val"), str(level - 1))
+    set_child(element.get_or_add_pPr(), lvl)
 
 
 def no_hyphens(style) -> None:
@@ -318,6 +332,21 @@ def page_start(doc) -> None:
     rpr = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
     size.set(qn("w:val"), "2")
+    rpr.append(size)
+    set_child(mark, rpr)
+
+
+def table_gap(doc) -> None:
+    """An empty paragraph of a few points after a table: tables that touch
+    become one table in Word (and the second one's header row would no
+    longer repeat)."""
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.line_spacing = Pt(9)
+    mark = p._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "12")
     rpr.append(size)
     set_child(mark, rpr)
 
@@ -517,12 +546,19 @@ def _row_variants(table, widths: list[float], build) -> None:
     _tag_row(table, widths, "{%tr endif %}")
 
 
-def _last_kept_with_previous(table, widths: list[float], items: str, name: str, build) -> None:
+def _last_kept_with_previous(table, widths: list[float], items: str, name: str, build,
+                             whole: str | None = None) -> None:
     """One row per item of ``items`` (as ``name``), made by ``build(row)``;
     the last but one is kept with the last, so the last row never stands
-    alone on a page under the repeated header."""
-    for part, keep in ((f"{items}[:-2]", False), (f"{items}[-2:-1]", True),
-                       (f"{items}[-1:]", False)):
+    alone on a page under the repeated header. With ``whole`` (a view field,
+    true for a short table) every row is kept with the next: the table stays
+    on one page."""
+    parts = [(f"{items}[:-2]", False), (f"{items}[-2:-1]", True), (f"{items}[-1:]", False)]
+    if whole:
+        parts = [(f"{items}[:-1] if {whole}", True),
+                 (f"{items}[:-2] if not {whole}", False),
+                 (f"{items}[-2:-1] if not {whole}", True), (f"{items}[-1:]", False)]
+    for part, keep in parts:
         _tag_row(table, widths, f"{{%tr for {name} in {part} %}}")
         row = _add_row(table, widths)
         build(row)
@@ -545,10 +581,14 @@ column between tag cells: it is left out when no tiltak has one."""
 TILTAK_SIMPLE_WIDTHS = [110.0, 50.0]
 
 
-def _full_tiltak_row(row) -> None:
+def _full_tiltak_row(row, level: int = 2) -> None:
+    """A row of the full table; the delmål, merged down the first column, is
+    the delmål's heading (``level``)."""
     c0 = row.cells[0]
-    c0.paragraphs[0].style = "SLT Tabelltekst"
-    c0.paragraphs[0].add_run("{% vm %}{{ d.tekst }}", style="Strong")
+    c0.paragraphs[0].style = "SLT Delmål"
+    if level != 2:
+        outline_level(c0.paragraphs[0], level)
+    c0.paragraphs[0].add_run("{% vm %}{{ d.tekst }}")
     _loop_cell(row.cells[1], "t.punkter", style="SLT Tabellpunkt", first="{{ t.overskrift }}")
     row.cells[1].add_paragraph("{%p if t.status %}")
     p = row.cells[1].add_paragraph(style="SLT Tabelltekst")
@@ -580,39 +620,41 @@ def main_goal(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
-def tiltak_tables(doc, view: str = "tiltak", group_heading: str = "Heading 2",
+def tiltak_tables(doc, view: str = "tiltak", level: int = 2,
                   always_heading: bool = False) -> None:
     """Both shapes of the tiltak table; the view's ``form`` picks one. Each
-    delmål has a heading and a table of its own whose repeated header row
-    names it ("Delmål 2" in the full table's first column; in the simple one
-    a header row with the delmål above the column headings), so a reader of
-    any page knows which delmål a row belongs to. Short rows stay on one page,
-    long ones may continue on the next."""
+    delmål has a table of its own whose repeated header row names it by its
+    number ("Delmål 2"), so a reader of any page knows which delmål a row
+    belongs to, and one heading (``level``) with its text: in the full table
+    the delmål merged down the first column (Aukra's layout, so the text
+    stands once), in the simple one a heading before the table. Short rows
+    stay on one page, long ones may continue on the next; ``always_heading``
+    (a document of its own) gives tiltak without a delmål a heading too."""
     tag(doc, f"{{%p for d in {view}.delmaal %}}")
-    if always_heading:  # a document of its own: headings from level 1, always one
-        para(doc, "{{ d.tekst or label.tiltak }}", style=group_heading)
-    else:
-        tag(doc, "{%p if d.tekst %}")
-        para(doc, "{{ d.tekst }}", style=group_heading)
-        tag(doc, "{%p endif %}")
     tag(doc, f'{{%p if {view}.form == "full" %}}')
     widths = TILTAK_FULL_WIDTHS
     table = _new_table(doc, widths, first_column=True, total=160.0)
     _header_row(table, widths, [
-        "{{ label.delmaal }}{% if d.nummer %} {{ d.nummer }}{% endif %}", "{{ label.tiltak }}",
+        DELMAAL_NUMBER, "{{ label.tiltak }}",
         "{{ label.ansvar }}", f"{{%tc if {view}.har_tidspunkt %}}", "{{ label.tidspunkt }}",
         "{%tc endif %}"])
     _tag_row(table, widths, "{%tr for t in d.tiltak %}")
-    _row_variants(table, widths, _full_tiltak_row)
+    _row_variants(table, widths, lambda row: _full_tiltak_row(row, level))
     _tag_row(table, widths, "{%tr endfor %}")
     tag(doc, "{%p else %}")
+    if always_heading:
+        para(doc, "{{ d.tekst or label.tiltak }}", style=heading(level))
+    else:
+        tag(doc, "{%p if d.tekst %}")
+        para(doc, "{{ d.tekst }}", style=heading(level))
+        tag(doc, "{%p endif %}")
     widths = TILTAK_SIMPLE_WIDTHS
     table = _new_table(doc, widths)
     _tag_row(table, widths, "{%tr if d.tekst %}")
     row = _add_row(table, widths, header=True)
     merged = row.cells[0].merge(row.cells[1])
     merged.paragraphs[0].style = "SLT Tabelloverskrift"
-    merged.paragraphs[0].add_run("{{ label.delmaal }} {{ d.tekst }}")
+    merged.paragraphs[0].add_run(DELMAAL_NUMBER)
     _tag_row(table, widths, "{%tr endif %}")
     row = _header_row(table, widths, ["{{ label.tiltak }}", "{{ label.ansvar }}"])
     for cell in row.cells:  # the band of the first row, also when it comes second
@@ -621,7 +663,13 @@ def tiltak_tables(doc, view: str = "tiltak", group_heading: str = "Heading 2",
     _row_variants(table, widths, _simple_tiltak_row)
     _tag_row(table, widths, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
+    table_gap(doc)
     tag(doc, "{%p endfor %}")
+
+
+DELMAAL_NUMBER = "{{ label.delmaal }}{% if d.nummer %} {{ d.nummer }}{% endif %}"
+"""The repeated header's name for a delmål: the delmål column's heading and
+the number ("Delmål 2", "SLIK GJER VI DET (DELMÅL): 2")."""
 
 
 def soknad_table(doc) -> None:
@@ -893,7 +941,7 @@ def build_tiltak() -> Document:
     tag(doc, "{%p endif %}")
     doc.add_paragraph("{{p blokker(innledning) }}")
     main_goal(doc)
-    tiltak_tables(doc, group_heading=heading(1), always_heading=True)
+    tiltak_tables(doc, level=1, always_heading=True)
     doc.add_paragraph("{{p blokker(tiltak.etterord) }}")
     return doc
 
@@ -924,13 +972,13 @@ def _grid_row(row) -> None:
 def grid_table(doc) -> None:
     """The møteplan grid: one row per body, one column per month of the grid
     (as many as the kommune lays out), the body's column shaded through the
-    table style. Rows are short and never split; the last row is kept with
-    the one before it."""
+    table style. Rows are short and never split; a short grid stays on one
+    page, in a longer one the last row is kept with the one before it."""
     widths = [47.0, TAG_CELL_MM, 35.0, TAG_CELL_MM]
     table = _new_table(doc, widths, first_column=True, total=257.0)
     _header_row(table, widths, ["{{ label.organ }}", "{%tc for x in h.maaneder %}", "{{ x }}",
                                 "{%tc endfor %}"])
-    _last_kept_with_previous(table, widths, "h.rader", "r", _grid_row)
+    _last_kept_with_previous(table, widths, "h.rader", "r", _grid_row, whole="h.samlet")
 
 
 LIST_COLUMNS = (("dato", 52.0, ""), ("tid", 28.0, "har_tid"), ("organ", 52.0, ""),

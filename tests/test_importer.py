@@ -372,6 +372,20 @@ def test_round_trip(tmp_path, example, kind, organ, lang):
     assert c.unplaced == sum(t.count(f"# {marker}") for t in draft.files.values())
 
 
+@pytest.mark.parametrize("kind", [DocKind.handlingsplan, DocKind.tiltak])
+def test_round_trip_of_the_simple_table(tmp_path, kind):
+    """Aukra's tiltak in the simple table (a heading per delmål, the header
+    naming it by number): the same delmål, tiltak and ansvar come back."""
+    data = slt_docs.load(EXAMPLES / "aukra")
+    folder, _ = draft_of(tmp_path, render(data, kind, form="enkel"), "enkel")
+
+    def goals(plan):
+        return [(d.tittel, d.presisering, [(t.tittel, t.ansvar) for t in d.tiltak])
+                for d in plan.delmaal]
+
+    assert goals(structure_draft(folder).handlingsplan) == goals(data.handlingsplan)
+
+
 def test_round_trip_moteplan_meetings_are_the_same(tmp_path):
     """Nes: every meeting (date, time, body, place, theme) comes back, though
     the series behind them do not."""
@@ -499,19 +513,54 @@ END
 
 def test_delmaal_in_a_row_across_the_table(tmp_path):
     spec = FULL_WIDTH_DELMAAL.replace("CELL ^\n", "")
-    docx = build(spec)
-    parts = parts_of(docx)
-    body = parts["word/document.xml"].decode()
     # the delmål row: one cell spanning both columns
-    first_row_end = body.index("</w:tr>", body.index("1. Trygge"))
-    row_start = body.rindex("<w:tr", 0, first_row_end)
-    row = body[row_start:first_row_end]
-    row = row.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="2"/>', 1)
-    parts["word/document.xml"] = (body[:row_start] + row + body[first_row_end:]).encode()
-    folder, _ = draft_of(tmp_path, zip_of(parts), "ny")
+    folder, _ = draft_of(tmp_path, _span_row(build(spec), "1. Trygge"), "ny")
     plan = load_draft(folder).handlingsplan
     assert [(d.tittel, [t.tittel for t in d.tiltak]) for d in plan.delmaal] == [
         ("Trygge oppvekstmiljø", ["Natteravn"])]
+
+
+def _span_row(docx: bytes, text: str) -> bytes:
+    """``docx`` with the table row holding ``text`` made one cell across both columns."""
+    parts = parts_of(docx)
+    body = parts["word/document.xml"].decode()
+    row_end = body.index("</w:tr>", body.index(text))
+    row_start = body.rindex("<w:tr", 0, row_end)
+    row = body[row_start:row_end].replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="2"/>', 1)
+    row = row[:row.rindex("<w:tc>")]  # the second cell, now covered by the first
+    parts["word/document.xml"] = (body[:row_start] + row + body[row_end:]).encode()
+    return zip_of(parts)
+
+
+TITLE_ROW = """\
+P Testvik kommune
+T Handlingsplan for SLT 2024
+H1 Mål og tiltak 2024
+TABLE
+ROW
+CELL
+B Delmål 1: Trygge oppvekstmiljø
+ROW
+CELL
+B Tiltak
+CELL
+B Ansvar
+ROW
+CELL
+B Natteravn
+CELL
+P Frivilligsentralen
+END
+"""
+
+
+def test_a_title_row_over_the_column_headings_names_the_delmaal(tmp_path):
+    """A delmål in one cell across the table above its column headings."""
+    folder, _ = draft_of(tmp_path, _span_row(build(TITLE_ROW), "Delmål 1:"), "ny")
+    plan = structure_draft(folder).handlingsplan
+    assert [(d.nummer, d.tittel, [(t.tittel, t.ansvar) for t in d.tiltak])
+            for d in plan.delmaal] == [("1", "Trygge oppvekstmiljø",
+                                        [("Natteravn", ("Frivilligsentralen",))])]
 
 
 # -- dates ------------------------------------------------------------------------------

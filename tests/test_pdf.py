@@ -94,14 +94,22 @@ def rendered(tmp_path_factory: pytest.TempPathFactory,
     return out
 
 
-def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> str:
-    args = ["pdftotext", "-layout"]
+def pdf_text(path: Path, first: int | None = None, last: int | None = None, *,
+             raw: bool = False) -> str:
+    """The text of the pages ``first``–``last``: laid out as on the page, or
+    (``raw``) in the order it is drawn, a table cell's lines together."""
+    args = ["pdftotext", "-raw" if raw else "-layout"]
     if first:
         args += ["-f", str(first)]
     if last:
         args += ["-l", str(last)]
     return subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """``text`` without white space and hyphens (soft or typed)."""
+    return re.sub(r"[\s\u00ad-]+", "", text)
 
 
 def test_every_example_document_converts_in_both_languages(rendered):
@@ -202,7 +210,7 @@ def test_toc_page_numbers_are_where_the_headings_are(rendered):
         toc = re.sub(r"[ \t]+", " ", pdf_text(pdf, 2, 2))
         with pikepdf.open(pdf) as doc:
             count = len(doc.pages)
-        pages = [pdf_text(pdf, n, n) for n in range(1, count + 1)]
+        pages = [pdf_text(pdf, n, n, raw=True) for n in range(1, count + 1)]
         previous, position = 0, 0
         for entry in entries:
             label = re.escape(entry.text[:40])
@@ -214,8 +222,10 @@ def test_toc_page_numbers_are_where_the_headings_are(rendered):
             page = int(found.group(1))
             assert page >= previous, (name, entry.text)
             previous = page
-            body = re.sub(r"\s+", " ", pages[page - 1])
-            assert re.sub(r"\s+", " ", entry.text) in body, (name, entry.text, page)
+            # the heading's letters in a row on that page; the layout breaks it into
+            # lines, hyphenated in a narrow column (a delmål merged down the first
+            # column of its table), so line breaks and hyphens are left out
+            assert squeeze(entry.text) in squeeze(pages[page - 1]), (name, entry.text, page)
         checked += 1
     assert checked >= 4, "every handlingsplan in nb and nn"
 

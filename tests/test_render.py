@@ -20,7 +20,7 @@ from docx import Document
 import slt_docs
 from slt_docs.documents import available_documents, render
 from slt_docs.errors import SltError
-from slt_docs.render.extract import outline, plain_text
+from slt_docs.render.extract import headings, outline, plain_text
 from slt_docs.render.html_extract import html_outline
 from slt_docs.view.tiltak import tidspunkt_lines
 
@@ -93,7 +93,8 @@ def _tables(docx: bytes) -> list[dict]:
 def test_all_aukra_tiltak_numbered_with_ansvar_and_merged_delmaal():
     """One table per delmål, its header row naming it (the plan's own column
     heading with the delmål's number) and repeated on every page, the
-    delmål's text merged down its first column."""
+    delmål's text merged down its first column: the delmål's heading, stated
+    once (no heading of its own above the table)."""
     docx = rendered("aukra", "handlingsplan", "nn")
     tables = _tables(docx)[-4:]
     plan = data("aukra").handlingsplan
@@ -104,7 +105,7 @@ def test_all_aukra_tiltak_numbered_with_ansvar_and_merged_delmaal():
         assert rows[0] == [f"SLIK GJER VI DET (DELMÅL): {n}", "TILTAK", "ANSVAR", "TIDSPUNKT"]
         assert table["overskriftsrader"] == 1
         assert rows[1][0]["rader"] == len(delmaal.tiltak) == len(rows) - 1
-        assert rows[1][0]["tekst"].startswith(f"{n}. {delmaal.tittel}")
+        assert rows[1][0]["tekst"].startswith(f"## {n}. {delmaal.tittel}")
         for row, tiltak in zip(rows[1:], delmaal.tiltak, strict=True):
             cells = row[1:] if len(row) == 4 else row
             numbers.append(cells[0].split(" ", 1)[0])
@@ -114,8 +115,9 @@ def test_all_aukra_tiltak_numbered_with_ansvar_and_merged_delmaal():
     expected = ["1.1", "1.2", "1.3", "1.3", "1.4", "1.5", "1.6",
                 *(f"{d}.{t}" for d, n in ((2, 5), (3, 4), (4, 4)) for t in range(1, n + 1))]
     assert numbers == expected
-    assert {"h2": "2. Vidareutvikle eit trygt og inkluderande miljø for barn og unge "
-            "(byggande)"} in outline(docx)["innhold"]
+    goal = "2. Vidareutvikle eit trygt og inkluderande miljø for barn og unge (byggande)"
+    assert (2, goal) in headings(docx)
+    assert {"h2": goal} not in outline(docx)["innhold"], "the delmål stands once"
 
 
 def test_time_ranges_are_plain_text_on_a_line_of_their_own():
@@ -346,11 +348,15 @@ def test_kommune_text_prints_literally(tmp_path):
 def test_table_shape_by_option():
     with pytest.raises(SltError, match="krever at tiltakene står under delmål"):
         render(data("nordre-land"), "handlingsplan", form="full")
-    simple = _tables(render(data("aukra"), "handlingsplan", form="enkel", lang="nb"))[-4]
+    docx = render(data("aukra"), "handlingsplan", form="enkel", lang="nb")
+    simple = _tables(docx)[-4]
     rows = simple["rader"]
-    assert rows[0] == [{"tekst": "SLIK GJER VI DET (DELMÅL): 1. Sikre tett samarbeid og "
-                                 "oppdatert kunnskap om oppvekstmiljøet og kriminalitetsbildet "
-                                 "(generelt)", "kolonner": 2}]
+    # the delmål's heading before its table, its number in the repeated header
+    items = outline(docx)["innhold"]
+    before = items[items.index({"tabell": simple}) - 1]
+    assert before == {"h2": "1. Sikre tett samarbeid og oppdatert kunnskap om "
+                            "oppvekstmiljøet og kriminalitetsbildet (generelt)"}
+    assert rows[0] == [{"tekst": "SLIK GJER VI DET (DELMÅL): 1", "kolonner": 2}]
     assert rows[1] == ["TILTAK", "ANSVAR"]  # Aukra's own column headings
     assert simple["overskriftsrader"] == 2, "the delmål row repeats with the column headings"
 

@@ -20,6 +20,7 @@ from lxml import etree
 
 import slt_docs
 from slt_docs.documents import available_documents, render
+from slt_docs.render.extract import headings as all_headings
 from slt_docs.render.extract import outline
 from slt_docs.render.toc import TocEntry, fill_toc, match_pages, toc_entries
 
@@ -41,12 +42,9 @@ def part(docx: bytes, name: str) -> etree._Element:
 
 
 def headings(docx: bytes, levels: tuple[int, ...] = (1, 2)) -> list[tuple[int, str]]:
-    out = []
-    for item in outline(docx)["innhold"]:
-        key = next(iter(item))
-        if re.fullmatch(r"h\d", key) and int(key[1]) in levels:
-            out.append((int(key[1]), item[key]))
-    return out
+    """The headings of ``levels`` in reading order (also a delmål heading in
+    the first column of the full tiltak table)."""
+    return [(level, text) for level, text in all_headings(docx) if level in levels]
 
 
 def toc_lines(docx: bytes) -> list[tuple[int, str]]:

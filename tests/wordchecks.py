@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from slt_docs.ooxml import inspect_docx
-from slt_docs.render.extract import outline
+from slt_docs.render.extract import headings, outline
 
 
 def ooxml_errors(docx: bytes) -> list[str]:
@@ -17,14 +17,13 @@ def ooxml_errors(docx: bytes) -> list[str]:
 
 
 def heading_faults(docx: bytes) -> list[str]:
-    """Where the headings of ``docx`` do not start at level 1 or skip a
-    level; a document without headings may hold no list and no table."""
-    items = outline(docx)["innhold"]
-    levels = [int(key[1:]) for item in items for key in item
-              if key[:1] == "h" and key[1:].isdigit()]
+    """Where the headings of ``docx`` (table cells included) do not start at
+    level 1 or skip a level; a document without headings may hold no list
+    and no table."""
+    levels = [level for level, _ in headings(docx)]
     if not levels:  # a title and a few facts (Bjørnafjorden's mandates): no sections
         return ["lists or tables without a heading"] if any(
-            "tabell" in item or "punkt" in item for item in items) else []
+            "tabell" in item or "punkt" in item for item in outline(docx)["innhold"]) else []
     faults = [f"the first heading is level {levels[0]}"] if levels[0] != 1 else []
     faults += [f"level {after} after level {before}" for before, after in pairwise(levels)
                if after > before + 1]

@@ -81,8 +81,11 @@ class TableRead:
 def header_roles(table: Table, role_of: Callable[[str], str | None] = column_role,
                  max_rows: int = 3) -> tuple[int, dict[int, str]] | None:
     """``(header rows, {column: role})`` for the first row (of the first
-    three) whose short cells name columns, or ``None``."""
+    three) whose short cells name columns, or ``None``. A row of one cell
+    across the table is a title over it ("Delmål 1: …"), not column headings."""
     for index, row in enumerate(table.rows[:max_rows]):
+        if _title_row(table, row) is not None and index + 1 < len(table.rows):
+            continue
         roles: dict[int, str] = {}
         for cell in row:
             text = cell.text
@@ -136,6 +139,12 @@ def read_tiltak_table(table: Table, header: tuple[int, dict[int, str]],
     out.labelled = [(roles[c], _column_label(roles[c], headers[c])) for c in sorted(headers)
                     if headers[c] and c in roles]
     current = delmaal
+    for row in table.rows[:header_rows - 1]:  # a title row over the column headings
+        title = _title_row(table, row)
+        if title is None or _names_by_number(title, current):
+            continue
+        if current is None or not _same_delmaal(title, current):
+            current = _new_delmaal(re.sub(r"^\s*delmål\s*(?=\d)", "", title, flags=re.I))
     if current is not None:
         out.delmaal.append(current)
     has_delmaal = "delmaal" in roles.values() or ("maal" in roles.values() and (
@@ -198,6 +207,23 @@ def read_tiltak_table(table: Table, header: tuple[int, dict[int, str]],
                     last.unplaced.extend(f"{name}: {line}" for line in lines)
     out.delmaal = [d for d in out.delmaal if d.tiltak or d.tittel]
     return out
+
+
+def _title_row(table: Table, row: tuple[Cell, ...]) -> str | None:
+    """The text of a row that is one cell across the whole table, else ``None``."""
+    filled = [c for c in row if c.text]
+    if len(filled) == 1 and table.columns >= 2 and filled[0].span >= table.columns:
+        return filled[0].text
+    return None
+
+
+def _names_by_number(text: str, current: DelmaalDraft | None) -> bool:
+    """``text`` is the delmål column's heading with ``current``'s number
+    ("SLIK GJER VI DET (DELMÅL): 2"): how slt_docs names a delmål in the
+    header a table repeats on every page, under the delmål's heading."""
+    m = re.match(r"^(?P<label>.+?)\s+(?P<num>\d{1,2})$", " ".join(text.split()))
+    return bool(m and current is not None and current.nummer == m["num"]
+                and column_role(m["label"]) == "delmaal")
 
 
 def _is_header_repeat(row: tuple[Cell, ...], roles: dict[int, str]) -> bool:

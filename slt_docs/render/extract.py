@@ -2,7 +2,10 @@
 
 Headings with their level, paragraphs with their style when it matters, list
 items, pictures with their alt text, and every table cell with its merge
-span. Regression fixtures hold this outline; ``slt-docs`` users can diff two
+span. A heading is a paragraph in a heading style or with an outline level
+(as Word's navigation pane, its table of contents and the PDF's tags see
+it); inside a table cell it is written ``## text`` (its level in ``#``).
+Regression fixtures hold this outline; ``slt-docs`` users can diff two
 renderings with it.
 """
 
@@ -12,6 +15,7 @@ import io
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,6 +50,53 @@ def _pictures(p: Any) -> list[str]:
     return out
 
 
+class _Styles(dict[str, str]):
+    """Style names by id, and each paragraph style's outline level (1–9;
+    through ``w:basedOn``)."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        super().__init__({s.style_id: s.name for s in document.styles})
+        root = document.styles.element
+        own: dict[str, tuple[int | None, str | None]] = {}
+        for st in root.findall(f"{_W}style"):
+            lvl = st.find(f"{_W}pPr/{_W}outlineLvl")
+            based = st.find(f"{_W}basedOn")
+            own[st.get(f"{_W}styleId") or ""] = (
+                _level(lvl), based.get(f"{_W}val") if based is not None else None)
+        self.levels: dict[str, int] = {}
+        for sid in own:
+            seen, current = set(), sid
+            while current in own and current not in seen:
+                seen.add(current)
+                level, current = own[current][0], own[current][1] or ""
+                if level is not None:
+                    if level:
+                        self.levels[sid] = level
+                    break
+
+
+def _level(lvl: Any) -> int | None:
+    """A ``w:outlineLvl`` as a heading level (1–9), 0 for body text, ``None`` when absent."""
+    if lvl is None:
+        return None
+    value = lvl.get(f"{_W}val") or ""
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
+
+
+def heading_level(p: Any, styles: dict[str, str]) -> int:
+    """The heading level (1–9) of paragraph ``p``, 0 when it is none: its
+    style is "Heading N" or it has an outline level (its own or its style's)."""
+    style = _style_name(p, styles)
+    if style.startswith("Heading ") and style.split()[-1].isdigit():
+        return int(style.split()[-1])
+    direct = _level(p.find(f"{_W}pPr/{_W}outlineLvl"))
+    if direct is not None:
+        return direct
+    ppr = p.find(f"{_W}pPr/{_W}pStyle")
+    levels = getattr(styles, "levels", {})
+    return levels.get(ppr.get(f"{_W}val"), 0) if ppr is not None else 0
+
+
 def _paragraph_item(p: Any, styles: dict[str, str]) -> dict[str, Any] | None:
     text = _paragraph_text(p).strip()
     pictures = _pictures(p)
@@ -54,8 +105,9 @@ def _paragraph_item(p: Any, styles: dict[str, str]) -> dict[str, Any] | None:
         return {"bilde": pictures[0]}
     if not text:
         return None
-    if style.startswith("Heading "):
-        return {f"h{style.split()[-1]}": text}
+    level = heading_level(p, styles)
+    if level:
+        return {f"h{level}": text}
     if style.casefold().startswith("toc ") and style[4:].isdigit():
         return {f"toc{style[4:]}": text}
     if style in ("Title", "SLT Forside tittel"):
@@ -73,8 +125,11 @@ def _cell_lines(tc: Any, styles: dict[str, str]) -> str:
         item = _paragraph_item(p, styles)
         if item is None:
             continue
+        key = next(iter(item))
         if "punkt" in item:
             lines.append(f"• {item['punkt']}")
+        elif key[:1] == "h" and key[1:].isdigit():
+            lines.append(f"{'#' * int(key[1:])} {item[key]}")
         else:
             lines.append(str(next(iter(item.values()))))
     return "\n".join(lines)
@@ -124,7 +179,7 @@ def _table_item(tbl: Any, styles: dict[str, str]) -> dict[str, Any]:
 def outline(docx: bytes) -> dict[str, Any]:
     """The document's properties, header and footer text, and body outline."""
     document = Document(io.BytesIO(docx))
-    styles = {s.style_id: s.name for s in document.styles}
+    styles = _Styles(document)
     body: list[dict[str, Any]] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
@@ -146,6 +201,20 @@ def outline(docx: bytes) -> dict[str, Any]:
                       if _paragraph_text(p._p).strip()],
         "innhold": body,
     }
+
+
+def headings(docx: bytes) -> list[tuple[int, str]]:
+    """Every heading of the body in reading order, table cells included, as
+    (level, text)."""
+    document = Document(io.BytesIO(docx))
+    styles = _Styles(document)
+    out = []
+    for p in document.element.body.iter(f"{_W}p"):
+        level = heading_level(p, styles)
+        text = _paragraph_text(p).strip()
+        if level and text:
+            out.append((level, text))
+    return out
 
 
 def plain_text(docx: bytes) -> str:

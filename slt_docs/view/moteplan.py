@@ -67,11 +67,19 @@ class HalvaarView:
     """One half-year grid: its heading (the kommune's own, or "Vår 2021"), the
     month headings — the months the kommune lays out, empty ones included; a
     footnote mark added when a month holds a note for a body not in the grid —
-    and the rows, each with one cell per month."""
+    and the rows, each with one cell per month. ``samlet`` is true for a short
+    grid (six rows at most): kept on one page as a whole; a longer one may
+    continue on the next page, its last row never alone."""
 
     overskrift: str
     maaneder: tuple[str, ...]
     rader: tuple[GridRad, ...]
+    samlet: bool = False
+
+
+SHORT_GRID_ROWS = 6
+"""The most rows of a half-year grid kept on one page as a whole: about a
+third of a landscape page, little to leave blank when it moves on."""
 
 
 @frozen(kw_only=True)
@@ -276,7 +284,8 @@ def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
                 organ=row.overskrift or organ_name(data, row.organ, lang, short=True),
                 beskrivelse=_row_lines(row, data, lang, labels), celler=tuple(cells)))
         halves.append(HalvaarView(overskrift=_half_heading(half, plan.aar, lang, labels),
-                                  maaneder=tuple(headings), rader=tuple(grid_rows)))
+                                  maaneder=tuple(headings), rader=tuple(grid_rows),
+                                  samlet=len(grid_rows) <= SHORT_GRID_ROWS))
 
     listing = []
     for i, m in enumerate(schedule.moter):
