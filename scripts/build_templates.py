@@ -324,31 +324,28 @@ def page_start(doc) -> None:
     "page break before". Unlike a paragraph holding a page break, it never
     leaves a blank page when the page before is full (it is then at the top
     of the next page already)."""
-    p = doc.add_paragraph()
-    p.paragraph_format.page_break_before = True
-    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
-    p.paragraph_format.line_spacing = Pt(1)
-    mark = p._p.get_or_add_pPr()
-    rpr = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "2")
-    rpr.append(size)
-    set_child(mark, rpr)
+    _empty_paragraph(doc, 1).paragraph_format.page_break_before = True
 
 
 def table_gap(doc) -> None:
     """An empty paragraph of a few points after a table: tables that touch
     become one table in Word (and the second one's header row would no
     longer repeat)."""
+    _empty_paragraph(doc, 9)
+
+
+def _empty_paragraph(doc, points: float):
+    """An empty paragraph ``points`` high (no space before or after)."""
     p = doc.add_paragraph()
     p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
-    p.paragraph_format.line_spacing = Pt(9)
+    p.paragraph_format.line_spacing = Pt(points)
     mark = p._p.get_or_add_pPr()
     rpr = OxmlElement("w:rPr")
     size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "12")
+    size.set(qn("w:val"), str(max(2, int(points * 4 / 3))))
     rpr.append(size)
     set_child(mark, rpr)
+    return p
 
 
 def blocks_macro(doc) -> None:

@@ -532,26 +532,10 @@ def _span_row(docx: bytes, text: str) -> bytes:
     return zip_of(parts)
 
 
-TITLE_ROW = """\
-P Testvik kommune
-T Handlingsplan for SLT 2024
-H1 Mål og tiltak 2024
-TABLE
-ROW
-CELL
-B Delmål 1: Trygge oppvekstmiljø
-ROW
-CELL
-B Tiltak
-CELL
-B Ansvar
-ROW
-CELL
-B Natteravn
-CELL
-P Frivilligsentralen
-END
-"""
+TITLE_ROW = FULL_WIDTH_DELMAAL.replace("TABLE\n", "TABLE\nROW\nCELL\nB Delmål 1: Trygge "
+                                       "oppvekstmiljø\n").replace(
+    "ROW\nCELL\nB 1. Trygge oppvekstmiljø\nCELL ^\n", "")
+"""The delmål in a row above the column headings."""
 
 
 def test_a_title_row_over_the_column_headings_names_the_delmaal(tmp_path):
