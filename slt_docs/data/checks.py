@@ -76,6 +76,7 @@ def check_data(data: SltData) -> Iterator[Finding]:
         yield from _check_moteplan(data.moteplan, data)
         yield from _check_moteplan_dates(data.moteplan, data)
     yield from _check_dokumenter(data)
+    yield from _check_status(data)
     if data.nettside is not None and not 1 <= data.nettside.antall_moter <= 100:
         yield (("nettside", "antall_moter"),
                "antall_moter må være mellom 1 og 100 (så mange av de neste møtene viser siden)",
@@ -491,6 +492,10 @@ def _check_handlingsplan(plan: Handlingsplan, data: SltData) -> Iterator[Finding
             if data.organisasjon.finn(moete.organ) is None:
                 yield ((*tb_at, "moter", index, "organ"),
                        _unknown_organ(moete.organ, data.organisasjon), ERROR)
+            if moete.planlagt_dato is not None and moete.status.value != "flyttet":
+                yield ((*tb_at, "moter", index, "planlagt_dato"),
+                       "planlagt_dato gir bare mening for et flyttet møte (status: flyttet)",
+                       ERROR)
         for index, soknad in enumerate(tb.soknader):
             s_at = (*tb_at, "soknader", index)
             if soknad.belop_innvilget is not None and soknad.utfall.value == "avslag":
@@ -560,6 +565,19 @@ def _check_moteplan(plan: Moteplan, data: SltData) -> Iterator[Finding]:
     for index, ferie in enumerate(plan.skoleferier):
         if ferie.til < ferie.fra:
             yield (*root, "skoleferier", index, "til"), "ferien slutter før den begynner", ERROR
+    yield from _check_proposals(plan)
+
+
+def _check_proposals(plan: Moteplan) -> Iterator[Finding]:
+    """One reminder per list for dates proposed (``forslag: true``) and not
+    yet confirmed, at the first of them."""
+    for key, items in (("moter", plan.moter), ("skoleferier", plan.skoleferier)):
+        proposed = [i for i, item in enumerate(items) if item.forslag]
+        if proposed:
+            what = "møter" if key == "moter" else "skoleferier"
+            yield (("moteplan", key, proposed[0], "forslag"),
+                   f"{len(proposed)} {what} har foreslåtte datoer som ikke er bekreftet; "
+                   "sjekk dem og fjern «forslag: true»", WARNING)
 
 
 def _check_moete(moete: Moete, plan: Moteplan, data: SltData, at: Path_) -> Iterator[Finding]:
@@ -598,6 +616,61 @@ def _check_dokumenter(data: SltData) -> Iterator[Finding]:
                 yield (("dokumenter", "tiltak", index, "delmaal", d_index),
                        f"handlingsplanen har ikke delmål {number} (den har {delmaal_count})",
                        ERROR)
+
+
+def _check_status(data: SltData) -> Iterator[Finding]:
+    """The yearly status files: one per year, a year of the plan's period,
+    every entry naming a tiltak of the plan, each tiltak once."""
+    plan = data.handlingsplan
+    years: dict[int, int] = {}
+    for index, rapport in enumerate(data.status):
+        at: Path_ = ("status", index)
+        if rapport.aar in years:
+            yield ((*at, "aar"), f"status for {rapport.aar} står to ganger (også i "
+                   f"status nr. {years[rapport.aar] + 1}); skriv ett år i én fil", ERROR)
+        years.setdefault(rapport.aar, index)
+        if plan is None:
+            yield at, "statusen gjelder tiltak, men dataene har ingen «handlingsplan»", ERROR
+            continue
+        if rapport.aar not in range(plan.periode.fra, plan.periode.til + 1):
+            yield ((*at, "aar"), f"året {rapport.aar} er utenfor planperioden "
+                   f"{_period_text(plan)}; statusen hører til planen for {rapport.aar}", ERROR)
+        numbered = plan.numbered_tiltak()
+        seen: dict[str, int] = {}
+        for t_index, punkt in enumerate(rapport.tiltak):
+            p_at = (*at, "tiltak", t_index)
+            found = plan.find_tiltak(punkt.tiltak)
+            if found is None:
+                yield (*p_at, "tiltak"), _unknown_tiltak(punkt.tiltak, numbered), ERROR
+                continue
+            number = found[0]
+            if number in seen:
+                yield ((*p_at, "tiltak"), f"tiltak {number} har alt status for {rapport.aar} "
+                       f"(tiltak[{seen[number]}]); hvert tiltak kan stå én gang", ERROR)
+                continue
+            seen[number] = t_index
+            if punkt.dato is not None and punkt.dato.year not in (rapport.aar, rapport.aar + 1):
+                yield ((*p_at, "dato"), f"datoen {punkt.dato:%d.%m.%Y} er ikke i {rapport.aar}; "
+                       "er årstallet riktig?", WARNING)
+        missing = [n for n, _ in numbered if n not in seen]
+        if rapport.tiltak and missing:
+            yield ((*at, "tiltak"), f"{len(missing)} tiltak har ingen status for "
+                   f"{rapport.aar}: {', '.join(missing)}", WARNING)
+
+
+def _period_text(plan: Handlingsplan) -> str:
+    fra, til = plan.periode.fra, plan.periode.til
+    return str(fra) if fra == til else f"{fra}–{til}"
+
+
+def _unknown_tiltak(ref: str, numbered: list[tuple[str, object]]) -> str:
+    numbers = [n for n, _ in numbered]
+    message = f"handlingsplanen har ikke noe tiltak «{ref}»"
+    close = difflib.get_close_matches(ref.strip(), numbers, n=1, cutoff=0.6)
+    if close:
+        return f"{message}; mente du «{close[0]}»?"
+    shown = ", ".join(numbers[:12]) + (" …" if len(numbers) > 12 else "")
+    return f"{message}; skriv nummeret (eller id-en) til et tiltak: {shown}"
 
 
 def _unknown_organ(ref: str, org: Organisasjon) -> str:

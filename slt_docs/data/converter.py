@@ -251,6 +251,8 @@ class InvalidChoice(InvalidValue):
                 f"{', '.join(names)})")
 
 
+
+
 def structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     """An enum member by its value, case-insensitively, in bokmål or nynorsk
     (see :mod:`slt_docs.data.spellings`)."""

@@ -26,6 +26,10 @@ from .spellings import ascii_forms
 from .yamlsource import Path_, Source, read_yaml
 
 SECTIONS = tuple(f.name for f in attrs.fields(SltData) if f.name != "kilde")
+REPEATABLE = ("status",)
+"""Sections that may stand in several files, one part each (a year's
+status per file: ``status-2021.yaml``, ``status-2022.yaml``); the parts
+are gathered into a list in file order."""
 MAX_FILES = 50
 """Most YAML files read from one folder."""
 
@@ -78,6 +82,7 @@ def read(path: str | Path) -> LoadResult:
     merged: dict[str, Any] = {}
     owner: dict[str, Source] = {}
     empty: list[Path] = []
+    parts: dict[str, list[tuple[Source, Path_]]] = {}
     for file in files:
         source = read_yaml(file)
         problems.extend(source.problems)
@@ -97,6 +102,9 @@ def read(path: str | Path) -> LoadResult:
                 "«handlingsplan:» …", fil=file, linje=1, kolonne=1))
             continue
         for key, value in source.data.items():
+            if key in REPEATABLE:
+                _gather(merged, parts, str(key), value, source)
+                continue
             if key in owner:
                 line, col = source.where_key((key,)) or (None, None)
                 problems.append(Problem(
@@ -109,18 +117,40 @@ def read(path: str | Path) -> LoadResult:
         return LoadResult(None, _sorted(problems))
     base = path if path.is_dir() else path.parent
     return _structure_and_check(merged, owner, problems, base, default_file=files[0],
-                                empty=empty)
+                                empty=empty, parts=parts)
+
+
+def _gather(merged: dict[str, Any], parts: dict[str, list[tuple[Source, Path_]]], key: str,
+            value: Any, source: Source) -> None:
+    """Add one file's ``key:`` (a mapping, or a list of them) to the list
+    gathered from every file, remembering where each item stands."""
+    items = merged.setdefault(key, [])
+    where = parts.setdefault(key, [])
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            items.append(item)
+            where.append((source, (key, index)))
+    else:
+        items.append(value)
+        where.append((source, (key,)))
 
 
 def read_dict(data: Mapping[str, Any], source: str = "<data>") -> LoadResult:
-    """Check plain data (as a program would pass it) and build the model."""
+    """Check plain data (as a program would pass it) and build the model.
+    A repeatable section (``status``) may be one mapping or a list."""
     if not isinstance(data, Mapping):
         return LoadResult(None, [Problem(
             melding=f"dataene må være et oppslag (dict) med delene {', '.join(SECTIONS)}; "
             f"fikk {type(data).__name__}", fil=Path(source))])
     holder = Source(path=Path(source), data=dict(data))
-    owner = {str(k): holder for k in data}
-    return _structure_and_check(dict(data), owner, [], None, default_file=Path(source))
+    owner = {str(k): holder for k in data if k not in REPEATABLE}
+    merged = {str(k): v for k, v in data.items() if k not in REPEATABLE}
+    parts: dict[str, list[tuple[Source, Path_]]] = {}
+    for key in REPEATABLE:
+        if key in data:
+            _gather(merged, parts, key, data[key], holder)
+    return _structure_and_check(merged, owner, [], None, default_file=Path(source),
+                                parts=parts)
 
 
 def load(path: str | Path) -> SltData:
@@ -175,8 +205,10 @@ def _converter_findings(data: SltData) -> Iterator[tuple[Path_, str, Alvor]]:
 
 def _structure_and_check(merged: dict[str, Any], owner: dict[str, Source],
                          problems: list[Problem], base: Path | None,
-                         default_file: Path, empty: list[Path] | None = None) -> LoadResult:
-    locate = _Locator(owner, default_file)
+                         default_file: Path, empty: list[Path] | None = None,
+                         parts: dict[str, list[tuple[Source, Path_]]] | None = None,
+                         ) -> LoadResult:
+    locate = _Locator(owner, default_file, parts or {})
     required = [key for key in ("kommune", "organisasjon") if key not in merged]
     for key in list(merged):
         if key not in SECTIONS:
@@ -223,13 +255,23 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 class _Locator:
     owner: dict[str, Source]
     default_file: Path
+    parts: dict[str, list[tuple[Source, Path_]]] = field(factory=dict)
 
     def problem(self, path: Path_, message: str, *, key: bool = False,
                 severity: Alvor = Alvor.feil) -> Problem:
         source = self.owner.get(str(path[0])) if path else None
+        in_file = path
+        gathered = self.parts.get(str(path[0])) if path else None
+        if gathered and len(path) > 1 and isinstance(path[1], int) \
+                and 0 <= path[1] < len(gathered):
+            source, prefix = gathered[path[1]]
+            in_file = (*prefix, *path[2:])
+        elif gathered:
+            source = gathered[0][0]
+            in_file = gathered[0][1]
         pos = None
         if source is not None:
-            pos = source.where_key(path) if key else source.where(path)
+            pos = source.where_key(in_file) if key else source.where(in_file)
         line, col = pos or (None, None)
         return Problem(melding=message, sti=format_path(path),
                        fil=source.path if source else self.default_file,

@@ -62,8 +62,8 @@ SPELLINGS: dict[enum.Enum, tuple[str, str]] = {
     Fridagsregel.dropp: ("dropp", "dropp"),
     Fridagsregel.flytt: ("flytt", "flytt"),
     # tiltak and applications
-    Tiltaksstatus.planlagt: ("planlagt", "planlagt"),
-    Tiltaksstatus.pagaar: ("pågår", "pågår"),
+    Tiltaksstatus.ikke_startet: ("ikke startet", "ikkje starta"),
+    Tiltaksstatus.i_gang: ("i gang", "i gang"),
     Tiltaksstatus.gjennomfort: ("gjennomført", "gjennomført"),
     Tiltaksstatus.utsatt: ("utsatt", "utsett"),
     Tiltaksstatus.avsluttet: ("avsluttet", "avslutta"),
@@ -101,7 +101,9 @@ SPELLINGS: dict[enum.Enum, tuple[str, str]] = {
 EXTRA: dict[enum.Enum, tuple[str, ...]] = {
     Frekvens.ukentlig: ("vekevis",),
     Frekvens.maanedlig: ("månadsvis", "månedsvis"),
-    Tiltaksstatus.pagaar: ("pågående", "pågåande"),
+    # the older values: «planlagt» and «pågår» mean not started and under way
+    Tiltaksstatus.ikke_startet: ("planlagt",),
+    Tiltaksstatus.i_gang: ("pågår", "pågående", "pågåande"),
     Utfall.avslag: ("avslått", "avslege"),
     Kolonne.delmaal: ("delmaal",),
 }
@@ -148,7 +150,7 @@ def accepted(member: enum.Enum) -> tuple[str, ...]:
 
 def lookup(cls: type[enum.Enum], text: str) -> enum.Enum | None:
     """The member of ``cls`` that ``text`` spells (case-insensitively), or None."""
-    key = text.strip().casefold()
+    key = " ".join(text.split()).casefold()
     for member in cls:
         if key in accepted(member) or key == str(member.value).casefold():
             return member

@@ -18,6 +18,7 @@ from .handlingsplan import (
     Tidspunkt,
     Tilbakeblikk,
     TilbakeblikkMoete,
+    TilbakeblikkStatus,
     Tiltak,
     Tiltaksstatus,
     Tiltakstabell,
@@ -65,6 +66,7 @@ from .organisasjon import (
     organ_id,
     slug,
 )
+from .status import Statuspunkt, Statusrapport
 
 __all__ = [
     "TABLE_SHAPES",
@@ -116,6 +118,8 @@ __all__ = [
     "Seminar",
     "SltData",
     "Soknad",
+    "Statuspunkt",
+    "Statusrapport",
     "Strategimaal",
     "Strategipunkt",
     "Tidsenhet",
@@ -123,6 +127,7 @@ __all__ = [
     "Tidsrom",
     "Tilbakeblikk",
     "TilbakeblikkMoete",
+    "TilbakeblikkStatus",
     "Tiltak",
     "TiltakDokument",
     "Tiltaksstatus",

@@ -12,6 +12,7 @@ from .kommune import Kommune
 from .moteplan import Moteplan
 from .nettside import Nettside
 from .organisasjon import Organisasjon
+from .status import Statusrapport
 
 
 @frozen(kw_only=True)
@@ -19,7 +20,7 @@ class SltData:
     """One kommune's SLT content: the kommune, its organisation (written once)
     and the documents built on it. In YAML these are the top-level keys
     ``kommune``, ``organisasjon``, ``handlingsplan``, ``moteplan``,
-    ``dokumenter`` and ``nettside``, in one file or spread over several files in a folder."""
+    ``dokumenter``, ``nettside`` and ``status``, in one file or spread over several files in a folder."""
 
     kommune: Kommune
     organisasjon: Organisasjon
@@ -27,6 +28,10 @@ class SltData:
     moteplan: Moteplan | None = None
     dokumenter: Dokumenter = field(factory=Dokumenter)
     nettside: Nettside | None = None
+    status: tuple[Statusrapport, ...] = ()
+    """The yearly status of the tiltak, one per year. Unlike the other
+    parts, ``status:`` may stand in several files (``status-2021.yaml``,
+    ``status-2022.yaml``), one year each."""
     kilde: Path | None = field(default=None, eq=False, repr=False)
     """The folder the data was loaded from (for logo and profile files);
     not part of the data itself."""

@@ -10,16 +10,27 @@ import re
 from attrs import field, frozen
 
 from .common import Blokk, Periode, Seksjon, Tidsrom, Vedtak
+from .moteplan import Motestatus
 
 
 class Tiltaksstatus(enum.Enum):
-    """Where a tiltak stands, for the evaluation."""
+    """Where a tiltak stands: one set of values for the yearly status file
+    (:class:`~slt_docs.models.Statuspunkt`) and for a tiltak's own ``status``
+    in the plan. YAML takes them in bokmål or nynorsk (``ikke startet`` /
+    ``ikkje starta``, ``i gang``, ``gjennomført``, ``utsatt`` / ``utsett``,
+    ``avsluttet`` / ``avslutta``); the older ``planlagt`` and ``pågår`` mean
+    ``ikke_startet`` and ``i_gang``. Documents print them in their language."""
 
-    planlagt = "planlagt"
-    pagaar = "pagaar"
+    ikke_startet = "ikke_startet"
+    i_gang = "i_gang"
     gjennomfort = "gjennomfort"
     utsatt = "utsatt"
     avsluttet = "avsluttet"
+
+    @property
+    def ferdig(self) -> bool:
+        """True for a tiltak that does not go on: completed or ended."""
+        return self in (Tiltaksstatus.gjennomfort, Tiltaksstatus.avsluttet)
 
 
 class Kolonne(enum.Enum):
@@ -80,9 +91,17 @@ class Tiltak:
     written. Without it the number is derived: the one after the tiltak
     before it in the same delmål ("1.4" after an adopted "1.3"), or ".1" after
     the delmål's number for the first. ``check`` warns about a number used
-    twice but accepts it when it is written (adopted plans have them)."""
+    twice but accepts it when it is written (adopted plans have them).
+
+    ``id`` is an optional name that stays when the numbers change (a status
+    file may refer to the tiltak by it). ``status`` is the status the plan
+    itself states (e.g. a tiltak carried over to the next plan marked
+    ``gjennomført``); the yearly status reported to the politiråd stands in a
+    status file of its own (``status:``), which leaves the adopted plan
+    untouched."""
 
     tittel: str
+    id: str | None = None
     punkter: tuple[str, ...] = ()
     ansvar: tuple[str, ...] = ()
     tidspunkt: tuple[Tidspunkt, ...] = ()
@@ -119,13 +138,20 @@ class Tiltakstabell:
 @frozen(kw_only=True)
 class TilbakeblikkMoete:
     """One meeting looked back on: which body, optionally its date, a note
-    ("arbeidsseminar/workshop") and the topics dealt with."""
+    ("arbeidsseminar/workshop") and the topics dealt with; for a meeting that
+    was moved or cancelled its ``status``, the date first planned and why
+    (``aarsak``)."""
 
     organ: str
     tema: tuple[str, ...] = ()
     dato: dt.date | None = None
     merknad: str | None = None
     tittel: str | None = None
+    status: Motestatus = Motestatus.planlagt
+    """``flyttet`` (held on ``dato``, planned for ``planlagt_dato``), ``avlyst``
+    (not held; ``dato`` is the planned day) or ``utsatt``."""
+    planlagt_dato: dt.date | None = None
+    aarsak: str | None = None
 
 
 @frozen(kw_only=True)
@@ -166,12 +192,23 @@ class Soknad:
 
 
 @frozen(kw_only=True)
+class TilbakeblikkStatus:
+    """How many of last year's tiltak ended in one status, and which
+    ("1.1 Ungdata 2021"); the count is the number of lines."""
+
+    status: Tiltaksstatus
+    tiltak: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
 class Tilbakeblikk:
     """The look back on the previous year: meetings and their topics, a
     seminar, other sections, the working groups and the grant applications.
     ``overskrift`` is the section's heading (default "Tilbakeblikk på
     <aar>"); the headings of its lists are the plan's ``etiketter``
-    ``tilbakeblikk_arbeidsgrupper`` and ``soknader``."""
+    ``tilbakeblikk_arbeidsgrupper`` and ``soknader``. ``tiltaksstatus`` is
+    how the year's tiltak ended; ``slt-docs rull`` writes a look back from the
+    møteplan and the year's status file, as data to edit."""
 
     aar: int
     overskrift: str | None = None
@@ -181,6 +218,7 @@ class Tilbakeblikk:
     seksjoner: tuple[Seksjon, ...] = ()
     arbeidsgrupper: tuple[str, ...] = ()
     soknader: tuple[Soknad, ...] = ()
+    tiltaksstatus: tuple[TilbakeblikkStatus, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -207,6 +245,9 @@ class Handlingsplan:
 
     tittel: str
     periode: Periode
+    rullert: int | None = None
+    """For a plan of several years: the year this revision is for ("rullert
+    for 2023"); ``slt-docs rull`` sets it."""
     undertittel: str | None = None
     vedtatt: Vedtak | None = None
     etiketter: dict[str, str] = field(factory=dict)

@@ -58,7 +58,8 @@ class Moete:
     temakveld på kulturhuset"); ``sammen_med`` lists bodies met jointly
     ("+ politiråd"); ``status``/``aarsak``/``ny_dato`` record a moved,
     postponed or cancelled meeting ("flyttes til høsten grunnet Covid-19");
-    ``merknad`` is a short note shown with the meeting ("pga. høstferien")."""
+    ``merknad`` is a short note shown with the meeting ("pga. høstferien");
+    ``forslag: true`` marks a date proposed but not yet confirmed."""
 
     organ: str
     dato: dt.date
@@ -72,6 +73,9 @@ class Moete:
     aarsak: str | None = None
     ny_dato: dt.date | None = None
     ny_tid_tekst: str | None = None
+    forslag: bool = False
+    """A proposed date not yet confirmed (``slt-docs rull`` proposes the next
+    year's meetings this way); remove the line when the date is agreed."""
 
 
 @frozen(kw_only=True)
@@ -127,11 +131,13 @@ class Moteserie:
 
 @frozen(kw_only=True)
 class Ferie:
-    """A school holiday of the kommune (from and to, both included)."""
+    """A school holiday of the kommune (from and to, both included);
+    ``forslag: true`` marks dates proposed but not yet confirmed."""
 
     navn: str
     fra: dt.date
     til: dt.date
+    forslag: bool = False
 
 
 @frozen(kw_only=True)
