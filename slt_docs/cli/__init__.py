@@ -19,7 +19,18 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import SltError
-from . import aarshjul, calendar, check, dump, importer, render, scaffold, schema, template
+from . import (
+    aarshjul,
+    calendar,
+    check,
+    dump,
+    importer,
+    render,
+    rull,
+    scaffold,
+    schema,
+    template,
+)
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -33,7 +44,7 @@ from .common import (
 )
 from .parser import VERSION_HELP
 
-COMMANDS = (scaffold, importer, check, render, aarshjul, calendar, dump, schema, template)
+COMMANDS = (scaffold, importer, check, render, rull, aarshjul, calendar, dump, schema, template)
 """The command modules, in the order ``--help`` lists them."""
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "build_parser", "main"]
