@@ -24,6 +24,7 @@ from . import (
     calendar,
     check,
     dump,
+    endringer,
     importer,
     render,
     rull,
@@ -44,7 +45,8 @@ from .common import (
 )
 from .parser import VERSION_HELP
 
-COMMANDS = (scaffold, importer, check, render, rull, aarshjul, calendar, dump, schema, template)
+COMMANDS = (scaffold, importer, check, render, rull, endringer, aarshjul, calendar, dump, schema,
+            template)
 """The command modules, in the order ``--help`` lists them."""
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERNAL", "EXIT_OK", "build_parser", "main"]

@@ -87,7 +87,6 @@ MEETINGS_PROPOSED = N_("Dates proposed for {year} on the same weekday and week o
                        "in {old}: confirm each and remove «forslag: true».")
 HOLIDAYS_PROPOSED = N_("School holidays proposed for {year} from those of {old}: check them "
                        "against the school calendar and remove «forslag: true».")
-PLAN_ROLLED = N_("Rolled forward from the plan for {old}.")
 
 
 _DATA_WORDS: dict[enum.Enum, tuple[str, str]] = {
@@ -269,6 +268,8 @@ class _Roller:
 
     def _set_look_back(self, plan: CommentedMap) -> None:
         tb = look_back(self.data, self.ended)
+        if "tilbakeblikk" not in plan and not (tb.moter or tb.tiltaksstatus or tb.soknader):
+            return  # nothing to look back on, and the plan had no look back
         plain = CONVERTER.unstructure(tb)
         node = _commented(plain)
         if tb.moter:
@@ -526,7 +527,16 @@ def _set_after(node: CommentedMap, key: str, value: Any, after: str | None) -> N
         return
     keys = list(node)
     if after in keys and keys.index(after) + 1 < len(keys):
+        # the comment after ``after``'s value belongs to what follows: keep it there
+        slot = node.ca.items.get(after)
+        token = None
+        if isinstance(node[after], (CommentedMap, CommentedSeq)):
+            token = _pop_trailing(node[after])
+        elif slot and slot[2] is not None:
+            token, slot[2] = slot[2], None
         node.insert(keys.index(after) + 1, key, value)
+        if token is not None:
+            node.ca.items.setdefault(key, [None, None, None, None])[2] = token
         return
     trailing = _pop_trailing(node)
     node[key] = value
