@@ -345,13 +345,14 @@ class _Roller:
                         if n in status_by_number and status_by_number[n].status is not None
                         and status_by_number[n].status.ferdig]  # type: ignore[union-attr]
             drop = self.ferdige is Ferdige.utelat and len(finished) < len(numbered)
+            group_left: list[str] = []
             for number, item in reversed(numbered):
                 index = next(i for i, x in enumerate(seq) if x is item)
                 row = status_by_number.get(number)
                 done = number in finished
                 if done and drop:
                     _delete_item(seq, index)
-                    left_out.append(number)
+                    group_left.insert(0, number)
                     continue
                 lines = []
                 if row is not None and row.status is not None and row.punkt is not None:
@@ -366,9 +367,10 @@ class _Roller:
                 if lines:
                     seq.yaml_set_comment_before_after_key(
                         index, before="\n".join(lines), indent=_item_indent(seq))
+            left_out += group_left
         if left_out:
             self.notes.append(f"tiltak utelatt fordi de ble gjennomført eller avsluttet i "
-                              f"{self.ended}: {', '.join(reversed(left_out))}")
+                              f"{self.ended}: {', '.join(left_out)}")
 
     def _status_line(self, row: Any) -> str:
         text = self._(STATUS_LINE).format(year=self.ended,
