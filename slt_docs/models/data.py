@@ -20,7 +20,8 @@ class SltData:
     """One kommune's SLT content: the kommune, its organisation (written once)
     and the documents built on it. In YAML these are the top-level keys
     ``kommune``, ``organisasjon``, ``handlingsplan``, ``moteplan``,
-    ``dokumenter``, ``nettside`` and ``status``, in one file or spread over several files in a folder."""
+    ``dokumenter``, ``nettside`` and ``status``, in one file or spread over
+    several files in a folder."""
 
     kommune: Kommune
     organisasjon: Organisasjon
