@@ -1041,6 +1041,131 @@ def build_moteplan() -> Document:
     return doc
 
 
+def _header_row(table, widths: list[float], labels: list[str]) -> None:
+    """A header row (repeated on every page) with the given label fields."""
+    row = _add_row(table, widths, header=True)
+    for cell, label in zip(row.cells, labels, strict=True):
+        cell.paragraphs[0].style = "SLT Tabelloverskrift"
+        cell.paragraphs[0].add_run(f"{{{{ {label} }}}}")
+
+
+def _text_cell(cell, text: str, style: str = "SLT Tabelltekst", char: str | None = None) -> None:
+    cell.paragraphs[0].style = style
+    cell.paragraphs[0].add_run(text, style=char)
+
+
+def status_counts_table(doc, summary: str) -> None:
+    """Status · count · share, one row per status and the total."""
+    widths = [70.0, 30.0, 30.0]
+    table = _new_table(doc, widths)
+    _header_row(table, widths, [f"{summary}.kolonner[{i}]" for i in range(3)])
+    _tag_row(table, widths, f"{{%tr for c in {summary}.tellinger %}}")
+    row = _add_row(table, widths)
+    for cell, name in zip(row.cells, ("status", "antall", "andel"), strict=True):
+        _text_cell(cell, f"{{{{ c.{name} }}}}")
+    _tag_row(table, widths, "{%tr endfor %}")
+    row = _add_row(table, widths)
+    for cell, name in zip(row.cells, ("status", "antall", "andel"), strict=True):
+        _text_cell(cell, f"{{{{ {summary}.totalt.{name} }}}}", char="Strong")
+
+
+def status_delmaal_table(doc, summary: str) -> None:
+    """Delmål (merged down its rows) · status · count."""
+    widths = [90.0, 45.0, 25.0]
+    table = _new_table(doc, widths)
+    _header_row(table, widths, [f"{summary}.delmaal_kolonner[{i}]" for i in range(3)])
+    _tag_row(table, widths, f"{{%tr for d in {summary}.delmaal %}}")
+    _tag_row(table, widths, "{%tr for c in d.tellinger %}")
+    row = _add_row(table, widths)
+    c0 = row.cells[0]
+    _text_cell(c0, "{% vm %}{{ d.delmaal }}", char="Strong")
+    _shade(c0, LIGHT)
+    _text_cell(row.cells[1], "{{ c.status }}")
+    _text_cell(row.cells[2], "{{ c.antall }}")
+    _tag_row(table, widths, "{%tr endfor %}")
+    _tag_row(table, widths, "{%tr endfor %}")
+
+
+def status_summary(doc, summary: str, heading: str = "Heading 1",
+                   sub_heading: str = "Heading 2") -> None:
+    """The status summary: heading, text, counts, chart, counts per delmål."""
+    para(doc, f"{{{{ {summary}.overskrift }}}}", style=heading)
+    para(doc, f"{{{{ {summary}.tekst }}}}")
+    status_counts_table(doc, summary)
+    para(doc, "{{ bilde.statusdiagram }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    tag(doc, f"{{%p if {summary}.delmaal %}}")
+    para(doc, f"{{{{ {summary}.delmaal_overskrift }}}}", style=sub_heading)
+    status_delmaal_table(doc, summary)
+    tag(doc, "{%p endif %}")
+
+
+def build_statusrapport() -> Document:
+    doc = short_document()
+    tag(doc, "{%p if dok.undertittel %}")
+    para(doc, "{{ dok.undertittel }}", style="Subtitle")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph("{{p blokker(innledning) }}")
+    status_summary(doc, "oversikt")
+    para(doc, "{{ tabell_overskrift }}", style="Heading 1")
+    widths = [52.0, 34.0, 24.0, 50.0]
+    tag(doc, "{%p for d in delmaal %}")
+    tag(doc, "{%p if d.tekst %}")
+    para(doc, "{{ d.tekst }}", style="Heading 2")
+    tag(doc, "{%p endif %}")
+    table = _new_table(doc, widths)
+    _header_row(table, widths, [f"kolonner[{i}]" for i in range(4)])
+    _tag_row(table, widths, "{%tr for r in d.rader %}")
+    row = _add_row(table, widths)
+    _text_cell(row.cells[0], "{{ r.overskrift }}", char="Strong")
+    _loop_cell(row.cells[1], "r.ansvar")
+    _text_cell(row.cells[2], "{{ r.status }}")
+    _loop_cell(row.cells[3], "r.kommentar")
+    _tag_row(table, widths, "{%tr endfor %}")
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+def change_table(doc, lines: str) -> None:
+    """What · change, one row per changed line (words struck through or
+    underlined by the helper ``endring``)."""
+    widths = [40.0, 120.0]
+    table = _new_table(doc, widths)
+    _header_row(table, widths, ["kolonner[0]", "kolonner[1]"])
+    _tag_row(table, widths, f"{{%tr for l in {lines} %}}")
+    row = _add_row(table, widths, cant_split=False)
+    _text_cell(row.cells[0], "{{ l.etikett }}", char="Strong")
+    _text_cell(row.cells[1], "{{r endring(l.biter) }}")
+    _tag_row(table, widths, "{%tr endfor %}")
+
+
+def build_endringsoversikt() -> Document:
+    doc = short_document()
+    tag(doc, "{%p if dok.undertittel %}")
+    para(doc, "{{ dok.undertittel }}", style="Subtitle")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ innledning }}", style="SLT Ingress")
+    para(doc, "{{ forklaring }}")
+    para(doc, "{{ samandrag }}")
+    tag(doc, "{%p if plan %}")
+    para(doc, "{{ plan_overskrift }}", style="Heading 1")
+    change_table(doc, "plan")
+    tag(doc, "{%p endif %}")
+    for part in ("delmaal", "tiltak"):
+        tag(doc, f"{{%p if {part} %}}")
+        para(doc, f"{{{{ {part}_overskrift }}}}", style="Heading 1")
+        tag(doc, f"{{%p for e in {part} %}}")
+        para(doc, "{{ e.type_tekst }}: {{ e.overskrift }}", style="Heading 2")
+        tag(doc, "{%p if e.linjer %}")
+        change_table(doc, "e.linjer")
+        tag(doc, "{%p endif %}")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p endif %}")
+    tag(doc, "{%p if nye_nummer %}")
+    para(doc, ("{{ nye_nummer_etikett }}: ", "Strong"), "{{ nye_nummer }}")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
 def save(doc: Document, path: Path) -> None:
     core = doc.core_properties
     core.author = "slt_docs"
@@ -1062,6 +1187,8 @@ def main() -> None:
     save(build_mandat(), out / "mandat.docx")
     save(build_tiltak(), out / "tiltak.docx")
     save(build_moteplan(), out / "moteplan.docx")
+    save(build_statusrapport(), out / "statusrapport.docx")
+    save(build_endringsoversikt(), out / "endringsoversikt.docx")
 
 
 if __name__ == "__main__":

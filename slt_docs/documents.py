@@ -20,6 +20,9 @@ import attrs
 from attrs import frozen
 
 from .aarshjul import aarshjul_png, aarshjul_svg
+from .cycle.chart import status_chart_png
+from .cycle.diff import compare_data
+from .cycle.status import summary_year, year_status
 from .data import check, load
 from .errors import SltError
 from .files import OutputError, os_error_reason, preflight, write_atomic, write_files
@@ -36,7 +39,9 @@ from .render.toc import table_of_contents
 from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
 from .view.moteplan import moteplan_view
+from .view.endringer import describe_tidspunkt, endringer_view
 from .view.nettside import nettside_view
+from .view.statusrapport import statusrapport_view
 
 if TYPE_CHECKING:
     from .render.office import OfficeSession
@@ -50,6 +55,8 @@ class DocKind(enum.Enum):
     tiltak = "tiltak"
     moteplan = "moteplan"
     nettside = "nettside"
+    statusrapport = "statusrapport"
+    endringsoversikt = "endringsoversikt"
 
     @property
     def suffix(self) -> str:
@@ -78,6 +85,8 @@ class Options:
     dato: dt.date | None = None
     fragment: bool = False
     filer: tuple[tuple[str, str], ...] | None = None
+    aar: int | None = None
+    forrige: Path | SltData | None = None
 
 
 def default_template(kind: DocKind) -> Path:
@@ -151,7 +160,20 @@ def _view(data: SltData, kind: DocKind, lang: Language, options: Options) -> Any
         return tiltak_document_view(data, lang, doc, form=options.form)
     if kind is DocKind.moteplan:
         return moteplan_view_for(data, lang)
+    if kind is DocKind.statusrapport:
+        return statusrapport_view(data, year_status(data, options.aar), lang)
+    if kind is DocKind.endringsoversikt:
+        return _changes_view(data, lang, options.forrige)
     raise SltError(f"ukjent dokumenttype «{kind}»")  # pragma: no cover
+
+
+def _changes_view(data: SltData, lang: Language, forrige: Path | SltData | None) -> Any:
+    if forrige is None:
+        raise SltError("endringsoversikten sammenligner med den forrige versjonen av planen; "
+                       "oppgi den med --forrige MAPPE")
+    old = forrige if isinstance(forrige, SltData) else load(forrige)
+    diff = compare_data(old, data, describe=describe_tidspunkt(data, lang))  # type: ignore[arg-type]
+    return endringer_view(diff, data, lang)
 
 
 def moteplan_view_for(data: SltData, lang: Language) -> Any:
@@ -174,7 +196,8 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
            profile: str | Path | Profile | None = None,
            dato: dt.date | None = None, fragment: bool = False,
            filer: tuple[tuple[str, str], ...] | None = None,
-           office: OfficeSession | None = None) -> bytes:
+           office: OfficeSession | None = None, aar: int | None = None,
+           forrige: str | Path | SltData | None = None) -> bytes:
     """Render one document and return its bytes — .docx, or for
     ``"nettside"`` the web page as UTF-8 HTML. With ``output`` the bytes are
     also written there: to a file path atomically (never a half-written
@@ -191,7 +214,10 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
     relative to the page, title) — default: those :func:`render_all` writes
     beside it. ``office`` is a LibreOffice session
     (:class:`slt_docs.OfficeSession`): with it the table of contents gets the
-    page numbers of LibreOffice's layout, without it the entries only. A
+    page numbers of LibreOffice's layout, without it the entries only. For
+    ``"statusrapport"``, ``aar`` is the year reported (default: the latest
+    status file); ``"endringsoversikt"`` compares ``data`` with ``forrige``
+    (the previous version: a folder or loaded data). A
     model is checked first (:func:`slt_docs.check`), so one
     changed in code cannot reach a template invalid.
 
@@ -208,7 +234,8 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
         preflight(_path_option("output", output))
     return _render_checked(data, doc, lang=lang, output=output, organ=organ, delmaal=delmaal,
                            form=form, template=template, profile=profile, dato=dato,
-                           fragment=fragment, filer=filer, office=office)
+                           fragment=fragment, filer=filer, office=office, aar=aar,
+                           forrige=forrige)
 
 
 def _checked(data: object) -> SltData:
@@ -229,13 +256,15 @@ def _render_checked(data: SltData, doc: str | DocKind, *, lang: str | None = Non
                     profile: str | Path | Profile | None = None,
                     dato: dt.date | None = None, fragment: bool = False,
                     filer: tuple[tuple[str, str], ...] | None = None,
-                    office: OfficeSession | None = None) -> bytes:
+                    office: OfficeSession | None = None, aar: int | None = None,
+                    forrige: str | Path | SltData | None = None) -> bytes:
     kind = parse_kind(doc)
     options = Options(lang=_text_option("lang", lang), organ=_text_option("organ", organ),
                       delmaal=_delmaal_option(delmaal), form=_form_option(form),
                       template=_template_option(template),
                       profile=_profile_option(profile), dato=dato, fragment=fragment,
-                      filer=tuple(filer) if filer is not None else None)
+                      filer=tuple(filer) if filer is not None else None, aar=aar,
+                      forrige=Path(forrige) if isinstance(forrige, str) else forrige)
     result = render_bytes(data, kind, options, office=office)
     if output is not None:
         write_output(output, result)
@@ -314,6 +343,12 @@ def render_bytes(data: SltData, kind: DocKind, options: Options,
     if wheel_alt:
         pictures["aarshjul"] = Picture(source=aarshjul_png(data, lang=language), width_mm=135,
                                        alt=wheel_alt)
+    summary = getattr(view, "oversikt", None) or getattr(view, "statusoversikt", None)
+    if summary is not None:
+        status = year_status(data, options.aar if kind is DocKind.statusrapport else
+                             summary_year(data))
+        pictures["statusdiagram"] = Picture(source=status_chart_png(status, language),
+                                            width_mm=120, alt=summary.diagram)
     docx = render_docx(template, view, language, pictures=pictures,
                        created=document_date(data, kind), template_name=name, trusted=trusted)
     return table_of_contents(docx, office, name=output_name(kind, options.organ))
@@ -397,6 +432,8 @@ def available_documents(data: SltData) -> list[tuple[DocKind, str | None]]:
             docs.append((DocKind.tiltak, None))
     if data.moteplan is not None:
         docs.append((DocKind.moteplan, None))
+    if data.handlingsplan is not None and data.status:
+        docs.append((DocKind.statusrapport, None))
     seen: set[str] = set()
     for m in data.dokumenter.mandat:
         organ = data.organisasjon.finn(m.organ)

@@ -100,7 +100,8 @@ class KonkretMoete:
     actually takes place. ``organ`` and ``sammen_med`` are canonical body ids
     (:func:`slt_docs.models.organ_id`). ``fridag`` names the public or school
     holiday the planned date fell on (Norwegian name, see
-    :func:`holiday_name` for the document language)."""
+    :func:`holiday_name` for the document language). ``forslag``: a
+    proposed date, not yet confirmed."""
 
     organ: str
     dato: dt.date
@@ -116,6 +117,7 @@ class KonkretMoete:
     ny_tid: Tidsrom | None = None
     ny_tid_tekst: str | None = None
     fridag: str | None = None
+    forslag: bool = False
     opphav: Opphav = field(factory=Opphav)
 
     @property
@@ -377,7 +379,7 @@ def single_meeting(moete: Moete, *, index: int = 0,
         tema=moete.tema, tittel=moete.tittel, merknad=moete.merknad,
         sammen_med=tuple(_canonical(s, org) for s in moete.sammen_med),
         status=moete.status, aarsak=moete.aarsak, ny_dato=moete.ny_dato,
-        ny_tid_tekst=moete.ny_tid_tekst, opphav=Opphav(moete=index))
+        ny_tid_tekst=moete.ny_tid_tekst, forslag=moete.forslag, opphav=Opphav(moete=index))
 
 
 def _canonical(ref: str, org: Organisasjon | None) -> str:

@@ -78,6 +78,17 @@ def report_for(data: SltData, aar: int | None = None) -> Statusrapport:
     raise SltError(f"dataene har ingen status for {aar}; de har status for {years}")
 
 
+def summary_year(data: SltData) -> int | None:
+    """The year whose status the handlingsplan's follow-up section shows:
+    the latest year with a status file within the plan's period, or
+    ``None``."""
+    plan = data.handlingsplan
+    if plan is None:
+        return None
+    years = [r.aar for r in data.status if plan.periode.fra <= r.aar <= plan.periode.til]
+    return max(years) if years else None
+
+
 def year_status(data: SltData, aar: int | None = None) -> YearStatus:
     """The status of every tiltak of the data's handlingsplan in ``aar``
     (default: the latest year with a status file)."""

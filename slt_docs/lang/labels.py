@@ -98,6 +98,7 @@ LABELS: dict[str, str] = {
     "status_utsatt": N_("postponed"),
     "status_avlyst": N_("cancelled"),
     "gruppe_foreslaatt": N_("(proposed)"),
+    "forslag": N_("(proposed date)"),
     # the web page
     "hopp_til_innhold": N_("Skip to the content"),
     "paa_siden": N_("On this page"),

@@ -21,8 +21,10 @@ from ..lang import get_language
 from ..lang.labels import LABEL_KEYS
 from ..view import HandlingsplanView, MandatDokView, TiltakDokView
 from ..view.common import is_view_class
+from ..view.endringer import EndringerView
 from ..view.moteplan import MoteplanView
 from ..view.nettside import NettsideView
+from ..view.statusrapport import StatusrapportView
 from .manifest import HTML_KINDS, template_file
 
 KIND_VIEWS: dict[str, type] = {
@@ -31,6 +33,8 @@ KIND_VIEWS: dict[str, type] = {
     "tiltak": TiltakDokView,
     "moteplan": MoteplanView,
     "nettside": NettsideView,
+    "statusrapport": StatusrapportView,
+    "endringsoversikt": EndringerView,
 }
 """The view class whose fields each document kind's template gets."""
 
@@ -40,11 +44,15 @@ PICTURES: dict[str, tuple[str, ...]] = {
     "tiltak": ("logo",),
     "moteplan": ("logo", "aarshjul"),
     "nettside": (),
+    "statusrapport": ("logo", "statusdiagram"),
+    "endringsoversikt": ("logo",),
 }
 """The pictures slt_docs passes in ``bilde`` for each kind (a pack may add more)."""
 
 HELPERS = {"lenke": "lenke(x): en lenke (LenkeView) som klikkbar hyperkobling; skriv "
-           "{{r lenke(b.lenke) }}"}
+           "{{r lenke(b.lenke) }}",
+           "endring": "endring(biter): en endret tekst (BitView-er) med slettede ord gjennomstreket "
+           "og nye ord understreket; skriv {{r endring(l.biter) }}"}
 LOOP_FIELDS = ("index", "index0", "first", "last", "length", "revindex", "revindex0")
 
 

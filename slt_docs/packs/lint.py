@@ -40,6 +40,7 @@ from ..lang.labels import LABEL_KEYS
 from ..render.safety import W_NS, read_zip
 from ..render.sandbox import REMOVED_FILTERS, SltSandbox, norwegian_jinja
 from ..view.common import LenkeView
+from ..view.endringer import BitView
 from .fields import (
     HELPERS,
     KIND_VIEWS,
@@ -400,12 +401,15 @@ class Checker:
         if isinstance(node.node, nodes.Name):
             name = node.node.name
             if name in HELPERS and not any(name in s for s in self.scopes[1:]):
-                self.uses_link = True
-                if args:
-                    got, _ = unwrap_optional(args[0])
+                got = unwrap_optional(args[0])[0] if args else ANY
+                if name == "lenke":
+                    self.uses_link = True
                     if got is not ANY and got is not LenkeView:
                         self.report(node.lineno, f"lenke() trenger en lenke (LenkeView), "
                                     f"fikk {_type_name(got)}")
+                elif name == "endring" and got is not ANY and element_type(got) is not BitView:
+                    self.report(node.lineno, f"endring() trenger biter (BitView-er), "
+                                f"fikk {_type_name(got)}")
                 return ANY
             if name in self.macros or any(
                     isinstance(s.get(name), nodes.Macro) for s in self.scopes):
@@ -519,7 +523,7 @@ def _check_source(source: Source, kind: str,
     """Compile one source in the sandbox and check every name it uses; the
     checker, or ``None`` when the source does not compile."""
     text = source.text()
-    env = SltSandbox({"lenke": lambda x: x})
+    env = SltSandbox({name: (lambda x: x) for name in HELPERS})
     try:
         env.compile(text)
     except TemplateSyntaxError as exc:

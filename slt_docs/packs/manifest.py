@@ -36,7 +36,8 @@ from ..lang import available_languages
 
 MANIFEST = "manifest.yaml"
 """The manifest's file name, at the top of the pack."""
-KINDS = ("handlingsplan", "mandat", "tiltak", "moteplan", "nettside")
+KINDS = ("handlingsplan", "mandat", "tiltak", "moteplan", "nettside", "statusrapport",
+         "endringsoversikt")
 """The document kinds a pack can provide (``slt_docs.documents.DocKind``)."""
 HTML_KINDS = ("nettside",)
 """The kinds whose template is an HTML file (the others are Word files)."""

@@ -170,6 +170,28 @@ def count_tags(template: Path | bytes, name: str) -> None:
         return  # opening it reports what is wrong
 
 
+def _change_helper() -> Callable[..., RichText]:
+    from ..view.endringer import BitView
+
+    def endring(bits: Any) -> RichText:
+        """Runs for a changed text: deleted words struck through, inserted
+        words underlined (never told by colour alone)."""
+        if not isinstance(bits, (tuple, list)) or not all(isinstance(b, BitView) for b in bits):
+            raise TemplateRuntimeError("endring() trenger biter fra en endring, f.eks. "
+                                       "endring(l.biter)")
+        text = RichText()
+        for bit in bits:
+            if bit.endring == "slettet":
+                text.add(bit.tekst, strike=True)
+            elif bit.endring == "ny":
+                text.add(bit.tekst, underline="single", bold=True)
+            else:
+                text.add(bit.tekst)
+        return text
+
+    return endring
+
+
 def render_docx(template: Path | bytes, view: Any, lang: Language, *,
                 pictures: dict[str, Picture] | None = None,
                 created: dt.datetime, template_name: str = "", trusted: bool = False) -> bytes:
@@ -187,7 +209,7 @@ def render_docx(template: Path | bytes, view: Any, lang: Language, *,
             from exc
     for key, pic in (pictures or {}).items():
         _check_picture(key, pic)
-    helpers = {"lenke": _link_helper(tpl)}
+    helpers = {"lenke": _link_helper(tpl), "endring": _change_helper()}
     env = SltSandbox(helpers)
     env.start_budget(view=view)
     context = view_context(view)

@@ -53,10 +53,12 @@ class EndringerView:
     introduction (``innledning``: from which plan to which), how changes
     are marked (``forklaring``), a summary, the plan's own fields, the
     delmål and the tiltak that changed, and the tiltak that only got new
-    numbers (``nye_nummer``)."""
+    numbers (``nye_nummer``). ``kolonner`` heads the tables of changed
+    lines ("Kva", "Endring")."""
 
     dok: DokumentView
     label: dict[str, str]
+    kolonner: tuple[str, ...]
     innledning: str
     forklaring: str
     samandrag: str
@@ -93,6 +95,8 @@ TAKEN_OUT = N_("taken out: {items}")
 ADDED = N_("added: {items}")
 NEW_NUMBERS = N_("New numbers")
 MEETINGS_OF = N_("the meetings of {body}")
+WHAT = N_("What")
+CHANGE = N_("Change")
 FIELD_LABELS = {
     "tittel": N_("Title"),
     "undertittel": N_("Subtitle"),
@@ -144,6 +148,7 @@ def endringer_view(diff: PlanDiff, data: SltData, lang: Language, *,
     return EndringerView(
         dok=dok,
         label=lang.labels,
+        kolonner=(lang.gettext(WHAT), lang.gettext(CHANGE)),
         innledning=lang.gettext(INTRO).format(old=old.tittel, old_period=old_period,
                                               new=new.tittel, new_period=new_period),
         forklaring=(lang.gettext(LEGEND_TEXT).format(deleted="[-…-]", inserted="{+…+}")

@@ -8,7 +8,10 @@ from attrs import frozen
 
 from ..aarshjul import alt_text
 from ..lang import Language
-from ..models import Nivaa, SltData, Tilbakeblikk
+from ..cycle.chart import status_label
+from ..cycle.status import summary_year, year_status
+from ..ics import MOVED_FROM, MOVED_FROM_BECAUSE
+from ..models import Motestatus, Nivaa, SltData, Tilbakeblikk
 from .common import (
     BlokkView,
     GruppeView,
@@ -32,6 +35,7 @@ from .common import (
     size_text,
 )
 from .document import DokumentView, document_info
+from .statusrapport import StatusOversiktView, status_summary
 from .tiltak import Tabellform, TiltakTabellView, tiltak_table
 
 
@@ -134,10 +138,21 @@ class SoknadView:
 
 
 @frozen(kw_only=True)
+class TbStatusView:
+    """How many of last year's tiltak ended in one status (``status``:
+    "Gjennomført"; ``antall``) and which."""
+
+    status: str
+    antall: str
+    tiltak: tuple[str, ...]
+
+
+@frozen(kw_only=True)
 class TilbakeblikkView:
     """The look back on last year: its heading (own or "Tilbakeblikk på
     2021"), the meetings (each under its own heading), seminar, sections,
-    working groups and grant applications."""
+    working groups and grant applications; ``status`` is how last year's
+    tiltak ended (heading ``status_overskrift``)."""
 
     overskrift: str
     innledning: tuple[BlokkView, ...]
@@ -146,13 +161,17 @@ class TilbakeblikkView:
     seksjoner: tuple[SeksjonView, ...]
     arbeidsgrupper: tuple[str, ...]
     soknader: tuple[SoknadView, ...]
+    status_overskrift: str
+    status: tuple[TbStatusView, ...]
 
 
 @frozen(kw_only=True)
 class HandlingsplanView:
     """Everything the handlingsplan template shows. ``aarshjul`` is the alt
     text of the year wheel (the picture is ``bilde.aarshjul``), empty when the
-    plan shows none."""
+    plan shows none. ``statusoversikt`` is the summary of the latest status
+    file in the plan's period, for the follow-up section (its chart is
+    ``bilde.statusdiagram``); ``None`` without one."""
 
     dok: DokumentView
     label: dict[str, str]
@@ -165,6 +184,7 @@ class HandlingsplanView:
     tilbakeblikk: TilbakeblikkView | None
     tiltak: TiltakTabellView
     oppfolging: tuple[BlokkView, ...]
+    statusoversikt: StatusOversiktView | None
     aarshjul: str
 
 
@@ -273,15 +293,20 @@ def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language,
     counts: dict[int, int] = {}
     for m in tb.moter:
         organ = data.organisasjon.finn(m.organ)
-        key = id(organ)
-        counts[key] = counts.get(key, 0) + 1
-        title = m.tittel or lang.gettext("{ordinal} meeting of {body}").format(
-            ordinal=capitalize(lang.ordinal_word(counts[key])),
-            body=definite_name(organ, lang) if organ else m.organ)
+        body = definite_name(organ, lang) if organ else m.organ
+        held = m.status in (Motestatus.planlagt, Motestatus.flyttet)
+        if held:
+            key = id(organ)
+            counts[key] = counts.get(key, 0) + 1
+            title = m.tittel or lang.gettext("{ordinal} meeting of {body}").format(
+                ordinal=capitalize(lang.ordinal_word(counts[key])), body=body)
+        else:
+            title = m.tittel or capitalize(body)
         if m.merknad:
             title += f" ({m.merknad})"
         if m.dato:
             title += f", {lang.date(m.dato, weekday=False)}"
+        title += _meeting_change(m, lang)
         meetings.append(TbMoeteView(tittel=title, tema=m.tema))
     seminar = None
     if tb.seminar is not None:
@@ -317,7 +342,28 @@ def look_back_view(tb: Tilbakeblikk, data: SltData, lang: Language,
         seksjoner=sections(tb.seksjoner, lang),
         arbeidsgrupper=tb.arbeidsgrupper,
         soknader=tuple(applications),
+        status_overskrift=lang.gettext("The measures of {year}").format(year=tb.aar),
+        status=tuple(TbStatusView(status=status_label(s.status, lang),
+                                  antall=lang.number(len(s.tiltak)), tiltak=s.tiltak)
+                     for s in tb.tiltaksstatus),
     )
+
+
+def _meeting_change(m: object, lang: Language) -> str:
+    """" (flytta frå 9. februar: sjukdom)", " – avlyst (sjukdom)"."""
+    status = getattr(m, "status", Motestatus.planlagt)
+    reason = getattr(m, "aarsak", None)
+    if status is Motestatus.flyttet and getattr(m, "planlagt_dato", None) is not None:
+        date = lang.date(m.planlagt_dato, weekday=False)  # type: ignore[attr-defined]
+        text = (lang.gettext(MOVED_FROM_BECAUSE).format(date=date, reason=reason) if reason
+                else lang.gettext(MOVED_FROM).format(date=date))
+        return f" ({text[0].lower()}{text[1:]})"
+    if status in (Motestatus.avlyst, Motestatus.utsatt):
+        text = lang.label(f"status_{status.value}")
+        if reason:
+            text += " " + lang.gettext("because of {reason}").format(reason=reason)
+        return f" – {text}"
+    return ""
 
 
 def handlingsplan_view(data: SltData, lang: Language, *,
@@ -326,6 +372,10 @@ def handlingsplan_view(data: SltData, lang: Language, *,
     plan = data.handlingsplan
     assert plan is not None, "the caller checks that the data has a handlingsplan"
     period = lang.year_range(plan.periode.fra, plan.periode.til)
+    if plan.rullert is not None:
+        period = lang.gettext("{period}, revised for {year}").format(period=period,
+                                                                      year=plan.rullert)
+    year = summary_year(data)
     labels = labels_for(lang, plan.etiketter, kind="handlingsplan")
     dok = document_info(data, lang, labels, kind="handlingsplan", title=plan.tittel,
                         subtitle=plan.undertittel or "", period=period, adopted=plan.vedtatt)
@@ -342,6 +392,8 @@ def handlingsplan_view(data: SltData, lang: Language, *,
                       if plan.tilbakeblikk else None),
         tiltak=tiltak_table(data, lang, labels, form=form),
         oppfolging=blocks(plan.oppfolging),
+        statusoversikt=(status_summary(year_status(data, year), data, lang)
+                        if year is not None else None),
         aarshjul=alt_text(data, lang) if _shows_wheel(data) else "",
     )
 

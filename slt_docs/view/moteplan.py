@@ -183,6 +183,8 @@ def _card(m: KonkretMoete, mark: str, default_place: str, default_time: Tidsrom 
         lines.append(f"({lang.label('status_flyttet')} {moved_from})")
     elif m.status is not Motestatus.planlagt:
         lines.append(f"({_status_text(m, lang)})")
+    if m.forslag:
+        lines.append(lang.label("forslag"))
     return MoteKort(dag=f"{lang.weekday(day, short=True)} {day.day}.", merke=mark,
                     linjer=tuple(lines))
 
@@ -298,6 +300,8 @@ def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
             extra.append(f"({m.merknad})")
         if m.status is not Motestatus.planlagt:
             extra.append(f"({_status_text(m, lang)}{' ' + marks[i] if i in marks else ''})")
+        if m.forslag:
+            extra.append(lang.label("forslag"))
         listing.append(MoteRad(
             dato=lang.date(day),
             tid=lang.time_range(m.tidsrom, prefix=False) if m.tidsrom else "",
