@@ -38,8 +38,8 @@ from .render.safety import SafetyNotice
 from .render.toc import table_of_contents
 from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
-from .view.moteplan import moteplan_view
 from .view.endringer import describe_tidspunkt, endringer_view
+from .view.moteplan import moteplan_view
 from .view.nettside import nettside_view
 from .view.statusrapport import statusrapport_view
 

@@ -51,8 +51,8 @@ PICTURES: dict[str, tuple[str, ...]] = {
 
 HELPERS = {"lenke": "lenke(x): en lenke (LenkeView) som klikkbar hyperkobling; skriv "
            "{{r lenke(b.lenke) }}",
-           "endring": "endring(biter): en endret tekst (BitView-er) med slettede ord gjennomstreket "
-           "og nye ord understreket; skriv {{r endring(l.biter) }}"}
+           "endring": "endring(biter): en endret tekst (BitView-er) med slettede ord "
+           "gjennomstreket og nye ord understreket; skriv {{r endring(l.biter) }}"}
 LOOP_FIELDS = ("index", "index0", "first", "last", "length", "revindex", "revindex0")
 
 

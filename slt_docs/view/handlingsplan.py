@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from attrs import frozen
 
 from ..aarshjul import alt_text
-from ..lang import Language
 from ..cycle.chart import status_label
 from ..cycle.status import summary_year, year_status
 from ..ics import MOVED_FROM, MOVED_FROM_BECAUSE
+from ..lang import Language
 from ..models import Motestatus, Nivaa, SltData, Tilbakeblikk
 from .common import (
     BlokkView,
