@@ -873,6 +873,13 @@ def build_handlingsplan() -> Document:
     para(doc, "{{ label.soknader }}", style="Heading 2")
     soknad_table(doc)
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if tilbakeblikk.status %}")
+    para(doc, "{{ tilbakeblikk.status_overskrift }}", style="Heading 2")
+    tag(doc, "{%p for s in tilbakeblikk.status %}")
+    para(doc, "{{ s.status }} ({{ s.antall }})", style="Heading 3")
+    list_of(doc, "s.tiltak")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     # Mål og tiltak
@@ -883,8 +890,14 @@ def build_handlingsplan() -> Document:
     doc.add_paragraph("{{p blokker(tiltak.etterord) }}")
     tag(doc, "{%p endif %}")
 
-    # Oppfølging
-    text_section(doc, "oppfolging", "label.oppfolging", "oppfolging", style="Heading 1")
+    # Oppfølging, with the summary of the year's status when there is a status file
+    tag(doc, "{%p if oppfolging or statusoversikt %}")
+    para(doc, "{{ label.oppfolging }}", style="Heading 1")
+    doc.add_paragraph("{{p blokker(oppfolging) }}")
+    tag(doc, "{%p if statusoversikt %}")
+    status_summary(doc, "statusoversikt", heading="Heading 2", sub_heading="Heading 3")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
     return doc
 
 

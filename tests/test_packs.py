@@ -55,8 +55,8 @@ def test_round_trip_new_edit_check_pack_render(tmp_path, aukra, capsys):
     folder = tmp_path / "testvik-mal"
     assert main(["template", "new", str(folder), "--kommune", "Testvik kommune"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        "handlingsplan.docx", "mandat.docx", "manifest.yaml", "moteplan.docx", "nettside.html",
-        "tiltak.docx"]
+        "endringsoversikt.docx", "handlingsplan.docx", "mandat.docx", "manifest.yaml",
+        "moteplan.docx", "nettside.html", "statusrapport.docx", "tiltak.docx"]
     _edit(folder / "handlingsplan.docx")
     # drop the møteplan: it comes from the defaults
     text = (folder / "manifest.yaml").read_text(encoding="utf-8")
@@ -70,7 +70,8 @@ def test_round_trip_new_edit_check_pack_render(tmp_path, aukra, capsys):
     assert main(["template", "pack", str(folder), "-o", str(zipped)]) == 0
     with zipfile.ZipFile(zipped) as archive:
         assert sorted(archive.namelist()) == [
-            "handlingsplan.docx", "mandat.docx", "manifest.yaml", "nettside.html", "tiltak.docx"]
+            "endringsoversikt.docx", "handlingsplan.docx", "mandat.docx", "manifest.yaml",
+            "nettside.html", "statusrapport.docx", "tiltak.docx"]
     assert main(["template", "check", str(zipped)]) == 0
 
     docx = render(aukra, "handlingsplan", template=zipped)

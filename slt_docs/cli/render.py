@@ -89,15 +89,24 @@ def _render(args: argparse.Namespace, data: SltData, office: OfficeSession | Non
     dato = _parse_dato(args.dato)
     if args.fragment and not (args.doc and parse_kind(args.doc) is DocKind.nettside):
         raise SltError("--fragment gjelder nettsiden; bruk den med --doc nettside")
+    if args.forrige and not (args.doc and parse_kind(args.doc) is DocKind.endringsoversikt):
+        raise SltError("--forrige gjelder endringsoversikten; bruk den med --doc "
+                       "endringsoversikt")
     if args.doc:
         kind = parse_kind(args.doc)
         output = args.output or Path(output_name(kind))
         if is_folder(output) or str(output).endswith(("/", os.sep)):
             output = output / output_name(kind, args.organ, args.lang)
+        forrige = None
+        if args.forrige is not None:
+            forrige = read_or_report(args.forrige, "ingen dokumenter laget")
+            if forrige is None:
+                raise SltError(f"{args.forrige}: den forrige versjonen av planen har feil")
         with notices():
             render(data, kind, lang=args.lang, output=output, organ=args.organ,
                    delmaal=delmaal, form=args.tabell, template=args.template,
-                   profile=args.profile, dato=dato, fragment=args.fragment, office=office)
+                   profile=args.profile, dato=dato, fragment=args.fragment, office=office,
+                   aar=args.aar, forrige=forrige)
         return [output]
     with notices():
         return render_all(data, args.output or Path("out"), lang=args.lang, form=args.tabell,
@@ -125,8 +134,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "gronn-sans.docx"))
     rend.add_argument("path", type=Path, metavar="STI", help="kommunemappe eller YAML-fil")
     rend.add_argument("--doc", metavar="TYPE",
-                      help="handlingsplan, mandat, tiltak, moteplan eller nettside (uten: alle "
-                      "dokumenter dataene gir grunnlag for, kalenderen og nettsiden)")
+                      help="handlingsplan, mandat, tiltak, moteplan, statusrapport, "
+                      "endringsoversikt eller nettside (uten: alle dokumenter dataene gir "
+                      "grunnlag for, kalenderen og nettsiden)")
     rend.add_argument("-o", "--output", type=Path, metavar="UT",
                       help="fil (med --doc) eller mappe (uten --doc; standard: out/)")
     rend.add_argument("--lang", metavar="SPRÅK",
@@ -156,4 +166,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     rend.add_argument("--fragment", action="store_true",
                       help="for --doc nettside: bare innholdet, uten <html> og <head>, til å lime "
                       "inn i kommunens publiseringsløsning")
+    rend.add_argument("--aar", type=int, metavar="ÅR",
+                      help="for --doc statusrapport: året statusen gjelder (standard: det "
+                      "siste året med en statusfil)")
+    rend.add_argument("--forrige", type=Path, metavar="MAPPE",
+                      help="for --doc endringsoversikt: den forrige versjonen av planen "
+                      "(kommunemappe) som det sammenlignes med")
     rend.set_defaults(func=cmd_render)

@@ -1,0 +1,217 @@
+"""The documents of the SLT year: the status report (nb and nn) and the
+endringsoversikt, schema-valid and accessible like the other kinds, and the
+handlingsplan's follow-up section with the status summary."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+import slt_docs
+from slt_docs.cli import main
+from slt_docs.cycle.chart import STYLE, chart_alt, status_chart_png
+from slt_docs.cycle.rollover import Ferdige, roll_forward
+from slt_docs.cycle.status import year_status
+from slt_docs.errors import SltError
+from slt_docs.lang import get_language
+from slt_docs.ooxml import validate_docx
+from slt_docs.render.extract import outline, plain_text
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+AUKRA = EXAMPLES / "aukra"
+
+
+@cache
+def aukra() -> slt_docs.SltData:
+    return slt_docs.load(AUKRA)
+
+
+@cache
+def status_report(lang: str) -> bytes:
+    return slt_docs.render(aukra(), "statusrapport", lang=lang)
+
+
+@pytest.fixture(scope="module")
+def aukra_2023(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("rolled") / "aukra-2023"
+    roll_forward(AUKRA, target, 2023, ferdige=Ferdige.utelat)
+    return target
+
+
+def _errors(docx: bytes) -> list[str]:
+    return [str(p) for p in validate_docx(docx) if getattr(p, "is_error", True)]
+
+
+def _headings(docx: bytes) -> list[tuple[int, str]]:
+    doc = Document(io.BytesIO(docx))
+    out = []
+    for p in doc.paragraphs:
+        name = p.style.name if p.style is not None else ""
+        if name.startswith("Heading ") and p.text.strip():
+            out.append((int(name.split()[1]), p.text))
+    return out
+
+
+def _check_accessible(docx: bytes, lang_tag: str, title: str) -> None:
+    """Headings from level 1 without skips, every table's first row a
+    repeated header, alt text on every picture, the language, the title."""
+    levels = [level for level, _ in _headings(docx)]
+    assert levels and levels[0] == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, levels
+    doc = Document(io.BytesIO(docx))
+    tables = doc.element.body.iter(qn("w:tbl"))
+    for tbl in tables:
+        first = tbl.find(qn("w:tr"))
+        assert first is not None and first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") \
+            is not None
+    pictures = list(doc.element.body.iter(qn("wp:docPr")))
+    assert pictures and all(p.get("descr") for p in pictures)
+    assert doc.core_properties.language == lang_tag
+    assert doc.core_properties.title == title
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert f'w:val="{lang_tag}"' in styles
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("nn", ("Ikkje starta", "Utsett", "Avslutta", "Status for tiltaka i 2022",
+            "Status for kvart tiltak")),
+    ("nb", ("Ikke startet", "Utsatt", "Avsluttet", "Status for tiltakene i 2022",
+            "Status for hvert tiltak")),
+])
+def test_status_report_in_both_written_standards(lang, words):
+    docx = status_report(lang)
+    assert _errors(docx) == []
+    title = "Statusrapport for SLT-handlingsplanen 2022"
+    _check_accessible(docx, f"{lang}-NO", title)
+    text = plain_text(docx)
+    assert title in text
+    for word in words:
+        assert word in text, word
+    # the kommune's own words are printed as written, in both standards
+    assert "Kartlegginga vert gjort saman med BUP i 2023." in text
+    headings = _headings(docx)
+    assert headings[0][0] == 1
+    assert any(h == "1. Sikre tett samarbeid og oppdatert kunnskap om oppvekstmiljøet og "
+               "kriminalitetsbildet (generelt)" for _, h in headings)
+
+
+def test_status_report_table_has_a_status_column_and_the_comments():
+    tree = outline(status_report("nn"))
+    tables = [item["tabell"] for item in tree["innhold"] if "tabell" in item]
+    counts, per_delmaal, *tiltak_tables = tables
+    assert counts["rader"][0] == ["Status", "Tal", "Del"]
+    assert counts["rader"][1] == ["Gjennomført", "4", "20\u00a0%"]
+    assert counts["rader"][-1] == ["Totalt", "20", "100\u00a0%"]
+    assert len(tiltak_tables) == 4  # one per delmål
+    header = tiltak_tables[0]["rader"][0]
+    assert header == ["Tiltak", "Ansvar", "Status", "Kommentar"]
+    rows = [r for t in tiltak_tables for r in t["rader"][1:]]
+    assert len(rows) == 20
+    first = rows[0]
+    assert first[0] == "1.1 Ungdata 2021 og Ungdata junior 2021"
+    assert first[2] == "Gjennomført"
+    assert "Oppnådd: Tre innsatsområde vedtekne i koordineringsgruppa." in first[3]
+    assert "Dato: 18. mai 2022" in first[3]
+
+
+def test_chart_is_readable_without_colour():
+    status = year_status(aukra())
+    lang = get_language("nn")
+    hatches = [hatch for _, hatch in STYLE.values()]
+    assert len(set(hatches)) == len(hatches), "every status needs its own pattern"
+    png = status_chart_png(status, lang)
+    assert png == status_chart_png(status, lang), "same input, same bytes"
+    assert png.startswith(b"\x89PNG")
+    alt = chart_alt(status, lang)
+    assert alt == ("Stolpediagram over statusen til dei 20 tiltaka i 2022: Gjennomført 4, "
+                   "I gang 12, Ikkje starta 1, Utsett 2, Avslutta 1.")
+    docx = status_report("nn")
+    doc = Document(io.BytesIO(docx))
+    assert [p.get("descr") for p in doc.element.body.iter(qn("wp:docPr"))] == [alt]
+
+
+def test_status_report_needs_a_status_file(tmp_path):
+    with pytest.raises(SltError, match="ingen status for 2021"):
+        slt_docs.render(aukra(), "statusrapport", aar=2021)
+    data = slt_docs.load(EXAMPLES / "nordre-land")
+    with pytest.raises(SltError, match="statusfil"):
+        slt_docs.render(data, "statusrapport")
+    assert ("statusrapport", None) in [(k.value, o) for k, o in
+                                       slt_docs.available_documents(aukra())]
+
+
+def test_handlingsplan_follow_up_shows_the_status_summary():
+    docx = slt_docs.render(aukra(), "handlingsplan")
+    headings = _headings(docx)
+    follow_up = headings.index((1, "Oppfølging og evaluering"))
+    assert headings[follow_up + 1] == (2, "Status for tiltaka i 2022")
+    assert _errors(docx) == []
+    without = slt_docs.render(slt_docs.load(EXAMPLES / "nordre-land"), "handlingsplan")
+    assert "Status for tiltakene" not in plain_text(without)
+
+
+def test_rolled_plan_shows_its_look_back(aukra_2023):
+    docx = slt_docs.render(slt_docs.load(aukra_2023), "handlingsplan")
+    text = plain_text(docx)
+    assert "Tilbakeblikk på 2022" in text
+    assert "Første møte i Politirådet i Aukra, 4. mars 2022" in text
+    assert "Tiltaka i 2022" in text and "Gjennomført (4)" in text
+    assert _errors(docx) == []
+
+
+def test_endringsoversikt_marks_words_without_colour(aukra_2023):
+    docx = slt_docs.render(slt_docs.load(aukra_2023), "endringsoversikt", forrige=AUKRA)
+    assert _errors(docx) == []
+    _check_accessible_no_picture(docx, "nn-NO", "Endringsoversikt")
+    text = plain_text(docx)
+    assert "Endringar frå «SLT Handlingsplan 2022» (2022) til «SLT Handlingsplan 2023» (2023)." \
+        in text
+    assert "Ord som er strokne over, er tekne ut; ord som er understreka, er nye." in text
+    doc = Document(io.BytesIO(docx))
+    struck, underlined = [], []
+    for run in doc.element.body.iter(qn("w:r")):
+        props = run.find(qn("w:rPr"))
+        text_el = run.find(qn("w:t"))
+        if props is None or text_el is None:
+            continue
+        if props.find(qn("w:strike")) is not None:
+            struck.append(text_el.text)
+        if props.find(qn("w:u")) is not None:
+            underlined.append(text_el.text)
+    assert "2022" in struck and "2023" in underlined
+    headings = _headings(docx)
+    assert (2, "Tiltak teke ut: 1.5 SLT - seminar 2022") in headings
+
+
+def _check_accessible_no_picture(docx: bytes, lang_tag: str, title: str) -> None:
+    levels = [level for level, _ in _headings(docx)]
+    assert levels and levels[0] == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, levels
+    doc = Document(io.BytesIO(docx))
+    for tbl in doc.element.body.iter(qn("w:tbl")):
+        first = tbl.find(qn("w:tr"))
+        assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert doc.core_properties.language == lang_tag
+    assert doc.core_properties.title == title
+
+
+def test_endringsoversikt_needs_the_previous_version(tmp_path, capsys):
+    with pytest.raises(SltError, match="--forrige"):
+        slt_docs.render(aukra(), "endringsoversikt")
+    out = tmp_path / "endringar.docx"
+    assert main(["render", str(AUKRA), "--doc", "endringsoversikt", "--forrige", str(AUKRA),
+                 "-o", str(out)]) == 0
+    assert "Dei to versjonane har den same planen." in plain_text(out.read_bytes())
+    assert main(["render", str(AUKRA), "--doc", "statusrapport", "--aar", "2022", "--lang",
+                 "nb", "-o", str(tmp_path / "s.docx")]) == 0
+    assert "Statusrapport for SLT-handlingsplanen 2022" in plain_text(
+        (tmp_path / "s.docx").read_bytes())
