@@ -5,6 +5,7 @@ handlingsplan's follow-up section with the status summary."""
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -63,7 +64,7 @@ def _check_accessible(docx: bytes, lang_tag: str, title: str) -> None:
     repeated header, alt text on every picture, the language, the title."""
     levels = [level for level, _ in _headings(docx)]
     assert levels and levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, levels
     doc = Document(io.BytesIO(docx))
     tables = doc.element.body.iter(qn("w:tbl"))
@@ -106,7 +107,7 @@ def test_status_report_in_both_written_standards(lang, words):
 def test_status_report_table_has_a_status_column_and_the_comments():
     tree = outline(status_report("nn"))
     tables = [item["tabell"] for item in tree["innhold"] if "tabell" in item]
-    counts, per_delmaal, *tiltak_tables = tables
+    counts, _per_delmaal, *tiltak_tables = tables
     assert counts["rader"][0] == ["Status", "Tal", "Del"]
     assert counts["rader"][1] == ["Gjennomført", "4", "20\u00a0%"]
     assert counts["rader"][-1] == ["Totalt", "20", "100\u00a0%"]
@@ -194,7 +195,7 @@ def test_endringsoversikt_marks_words_without_colour(aukra_2023):
 def _check_accessible_no_picture(docx: bytes, lang_tag: str, title: str) -> None:
     levels = [level for level, _ in _headings(docx)]
     assert levels and levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, levels
     doc = Document(io.BytesIO(docx))
     for tbl in doc.element.body.iter(qn("w:tbl")):
