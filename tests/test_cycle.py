@@ -428,3 +428,27 @@ def test_endringer_command_prints_the_changes(rolled, capsys):
     assert "  Endret tiltak: 2.4 MOT\n    Status: [-–-] {+Avsluttet+}" in out
     assert main(["endringer", str(AUKRA), str(AUKRA)]) == 0
     assert "Dei to versjonane har den same planen." in capsys.readouterr().out
+
+
+def test_rull_into_a_folder_that_cannot_be_made(tmp_path, capsys):
+    blocker = tmp_path / "fil"
+    blocker.write_text("ikkje ei mappe", encoding="utf-8")
+    assert main(["rull", str(AUKRA), "--til", "2023", "-o", str(blocker / "ny")]) == 2
+    err = capsys.readouterr().err
+    assert "kan ikke lage mappa" in err and "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "ikkje ei mappe"
+
+
+def test_a_tidspunkt_date_moves_to_the_new_year(tmp_path):
+    folder = _copy(AUKRA, tmp_path)
+    text = (folder / "handlingsplan.yaml").read_text(encoding="utf-8")
+    text = text.replace("            - Mai-juni 2022\n", "            - {dato: 2022-06-14}\n", 1)
+    (folder / "handlingsplan.yaml").write_text(text, encoding="utf-8")
+    target = tmp_path / "ny"
+    roll_forward(folder, target, 2023)
+    plan = slt_docs.load(target).handlingsplan
+    _number, tiltak = plan.find_tiltak("4.3")
+    assert tiltak.tidspunkt[0].dato == dt.date(2023, 6, 13)  # second Tuesday of June
+    new_text = (target / "handlingsplan.yaml").read_text(encoding="utf-8")
+    assert "# Datoen er flytta frå tysdag 14. juni 2022 til same vekedag i 2023: stadfest han." \
+        in new_text

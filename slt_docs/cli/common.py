@@ -132,6 +132,9 @@ def summary(data: SltData) -> str:
         mp = data.moteplan
         parts.append(f"møteplan {mp.aar} med {count(len(mp.moter), 'møte', 'møter')} og "
                      f"{count(len(mp.serier), 'serie', 'serier')}")
+    if data.status:
+        years = ", ".join(str(r.aar) for r in sorted(data.status, key=lambda r: r.aar))
+        parts.append(f"status for {years}")
     return ", ".join(parts)
 
 

@@ -133,8 +133,11 @@ def roll_forward(source: str | Path, target: str | Path, aar: int, *,
     _check_target(source, target, overwrite)
     roller = _Roller(data, aar, ferdige)
     parent = target.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise SltError(f"{target}: kan ikke lage mappa: {exc.strerror or exc}") from exc
     try:
         written = _write_folder(source, staging, roller)
         check = read(staging)
@@ -144,6 +147,10 @@ def roll_forward(source: str | Path, target: str | Path, aar: int, *,
         if target.exists():
             shutil.rmtree(target) if target.is_dir() else target.unlink()
         os.replace(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SltError(f"{target}: kan ikke skrive den nye mappa: {exc.strerror or exc}") \
+            from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
