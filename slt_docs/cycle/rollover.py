@@ -335,9 +335,9 @@ class _Roller:
     def _roll_tiltak(self, plan: CommentedMap) -> None:
         model = self.data.handlingsplan
         assert model is not None
-        status_by_number = ({r.nummer: r for r in self.status.rader}
-                            if self.status is not None else {})
-        numbers = iter(n for n, _ in model.numbered_tiltak())
+        rows = list(self.status.rader) if self.status is not None else []
+        places = iter(range(len(model.numbered_tiltak())))
+        numbers = [n for n, _ in model.numbered_tiltak()]
         groups: list[CommentedSeq] = []
         delmaal = plan.get("delmaal")
         if isinstance(delmaal, CommentedSeq):
@@ -347,19 +347,18 @@ class _Roller:
             groups.append(plan["tiltak"])
         left_out: list[str] = []
         for seq in groups:
-            numbered = [(next(numbers), item) for item in list(seq)]
-            finished = [n for n, _ in numbered
-                        if n in status_by_number and status_by_number[n].status is not None
-                        and status_by_number[n].status.ferdig]  # type: ignore[union-attr]
-            drop = self.ferdige is Ferdige.utelat and len(finished) < len(numbered)
+            placed = [(next(places), item) for item in list(seq)]
+            finished = {p for p, _ in placed if rows and rows[p].status is not None
+                        and rows[p].status.ferdig}  # type: ignore[union-attr]
+            drop = self.ferdige is Ferdige.utelat and len(finished) < len(placed)
             group_left: list[str] = []
-            for number, item in reversed(numbered):
+            for place, item in reversed(placed):
                 index = next(i for i, x in enumerate(seq) if x is item)
-                row = status_by_number.get(number)
-                done = number in finished
+                row = rows[place] if rows else None
+                done = place in finished
                 if done and drop:
                     _delete_item(seq, index)
-                    group_left.insert(0, number)
+                    group_left.insert(0, numbers[place])
                     continue
                 lines = []
                 if row is not None and row.status is not None and row.punkt is not None:

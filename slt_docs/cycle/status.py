@@ -102,16 +102,17 @@ def year_status(data: SltData, aar: int | None = None) -> YearStatus:
 def join_status(plan: Handlingsplan, rapport: Statusrapport) -> YearStatus:
     """The plan's tiltak joined with the status file's entries (entries
     that name no tiltak are left out; ``check`` reports them)."""
-    by_number: dict[str, Statuspunkt] = {}
+    by_place: dict[int, Statuspunkt] = {}
     for punkt in rapport.tiltak:
-        found = plan.find_tiltak(punkt.tiltak)
-        if found is not None:
-            by_number.setdefault(found[0], punkt)
+        found = plan.tiltak_named(punkt.tiltak)
+        if len(found) == 1:
+            by_place.setdefault(found[0][0], punkt)
     places = [d for d, delmaal in enumerate(plan.delmaal) for _ in delmaal.tiltak]
     places += [None] * len(plan.tiltak)
     rows = []
-    for (number, tiltak), place in zip(plan.numbered_tiltak(), places, strict=True):
-        punkt = by_number.get(number)
+    for index, ((number, tiltak), place) in enumerate(
+            zip(plan.numbered_tiltak(), places, strict=True)):
+        punkt = by_place.get(index)
         status = punkt.status if punkt is not None else tiltak.status
         rows.append(TiltakStatus(nummer=number, tiltak=tiltak, delmaal=place, punkt=punkt,
                                  status=status))

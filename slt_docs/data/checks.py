@@ -636,23 +636,29 @@ def _check_status(data: SltData) -> Iterator[Finding]:
             yield ((*at, "aar"), f"året {rapport.aar} er utenfor planperioden "
                    f"{_period_text(plan)}; statusen hører til planen for {rapport.aar}", ERROR)
         numbered = plan.numbered_tiltak()
-        seen: dict[str, int] = {}
+        seen: dict[int, int] = {}
         for t_index, punkt in enumerate(rapport.tiltak):
             p_at = (*at, "tiltak", t_index)
-            found = plan.find_tiltak(punkt.tiltak)
-            if found is None:
+            found = plan.tiltak_named(punkt.tiltak)
+            if not found:
                 yield (*p_at, "tiltak"), _unknown_tiltak(punkt.tiltak, numbered), ERROR
                 continue
-            number = found[0]
-            if number in seen:
-                yield ((*p_at, "tiltak"), f"tiltak {number} har alt status for {rapport.aar} "
-                       f"(tiltak[{seen[number]}]); hvert tiltak kan stå én gang", ERROR)
+            if len(found) > 1:
+                titles = " og ".join(f"«{t.tittel}»" for _, _, t in found)
+                yield ((*p_at, "tiltak"), f"nummeret {found[0][1]} står på {len(found)} tiltak "
+                       f"({titles}); gi tiltakene en «id» i handlingsplanen og vis til den",
+                       ERROR)
                 continue
-            seen[number] = t_index
+            place, number, _ = found[0]
+            if place in seen:
+                yield ((*p_at, "tiltak"), f"tiltak {number} har alt status for {rapport.aar} "
+                       f"(tiltak[{seen[place]}]); hvert tiltak kan stå én gang", ERROR)
+                continue
+            seen[place] = t_index
             if punkt.dato is not None and punkt.dato.year not in (rapport.aar, rapport.aar + 1):
                 yield ((*p_at, "dato"), f"datoen {punkt.dato:%d.%m.%Y} er ikke i {rapport.aar}; "
                        "er årstallet riktig?", WARNING)
-        missing = [n for n, _ in numbered if n not in seen]
+        missing = [n for i, (n, _) in enumerate(numbered) if i not in seen]
         if rapport.tiltak and missing:
             yield ((*at, "tiltak"), f"{len(missing)} tiltak har ingen status for "
                    f"{rapport.aar}: {', '.join(missing)}", WARNING)

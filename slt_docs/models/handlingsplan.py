@@ -275,6 +275,26 @@ class Handlingsplan:
             out.append(delmaal.nummer or _next_number(out[-1] if out else "", ""))
         return out
 
+    def tiltak_named(self, ref: str) -> list[tuple[int, str, Tiltak]]:
+        """Every tiltak ``ref`` names, as (place in :meth:`numbered_tiltak`,
+        number, tiltak): the one with that ``id``, else those with that number
+        ("1.2"; "1.2." and surrounding spaces are forgiven). An adopted plan
+        may give two tiltak one number; then both are returned."""
+        key = ref.strip()
+        numbered = self.numbered_tiltak()
+        by_id = [(i, n, t) for i, (n, t) in enumerate(numbered) if t.id is not None
+                 and t.id == key]
+        if by_id:
+            return by_id
+        key = key.rstrip(".")
+        return [(i, n, t) for i, (n, t) in enumerate(numbered) if n == key]
+
+    def find_tiltak(self, ref: str) -> tuple[str, Tiltak] | None:
+        """The one tiltak ``ref`` names (by ``id`` or number), with its
+        number; ``None`` when it names none, or several."""
+        found = self.tiltak_named(ref)
+        return (found[0][1], found[0][2]) if len(found) == 1 else None
+
     def numbered_tiltak(self) -> list[tuple[str, Tiltak]]:
         """Every tiltak with its number: "1.1", "1.2" … under delmål, or
         "1", "2" … in a plan without delmål. An adopted ``nummer`` is kept as

@@ -13,6 +13,7 @@ from ..lang import Language
 from ..lang.labels import N_
 from ..models import SltData, Tidspunkt, Tiltaksstatus
 from ..schedule import organ_name
+from .common import labels_for
 from .document import DokumentView, document_info
 
 
@@ -142,12 +143,13 @@ def endringer_view(diff: PlanDiff, data: SltData, lang: Language, *,
     old_period = lang.year_range(old.periode.fra, old.periode.til)
     new_period = lang.year_range(new.periode.fra, new.periode.til)
     title = lang.gettext(TITLE)
-    dok = document_info(data, lang, kind="endringsoversikt", title=title,
+    labels = labels_for(lang, new.etiketter, kind="endringsoversikt")
+    dok = document_info(data, lang, labels, kind="endringsoversikt", title=title,
                         subtitle=new.tittel, period=new_period)
     counts = {kind: sum(1 for c in diff.tiltak if c.kind is kind) for kind in Kind}
     return EndringerView(
         dok=dok,
-        label=lang.labels,
+        label=labels,
         kolonner=(lang.gettext(WHAT), lang.gettext(CHANGE)),
         innledning=lang.gettext(INTRO).format(old=old.tittel, old_period=old_period,
                                               new=new.tittel, new_period=new_period),

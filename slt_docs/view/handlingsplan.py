@@ -392,7 +392,7 @@ def handlingsplan_view(data: SltData, lang: Language, *,
                       if plan.tilbakeblikk else None),
         tiltak=tiltak_table(data, lang, labels, form=form),
         oppfolging=blocks(plan.oppfolging),
-        statusoversikt=(status_summary(year_status(data, year), data, lang)
+        statusoversikt=(status_summary(year_status(data, year), data, lang, labels)
                         if year is not None else None),
         aarshjul=alt_text(data, lang) if _shows_wheel(data) else "",
     )

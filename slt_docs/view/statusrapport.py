@@ -5,6 +5,8 @@ handlingsplan's follow-up section shows when the data has a status file."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attrs import frozen
 
 from ..cycle.chart import chart_alt, status_label
@@ -12,7 +14,7 @@ from ..cycle.status import TiltakStatus, YearStatus
 from ..lang import Language
 from ..lang.labels import N_
 from ..models import SltData, Tiltaksstatus
-from .common import BlokkView, blocks
+from .common import BlokkView, blocks, labels_for
 from .document import DokumentView, document_info
 
 
@@ -109,10 +111,13 @@ TOTAL = N_("Total")
 PER_SUBGOAL = N_("Status per sub-goal")
 
 
-def status_summary(status: YearStatus, data: SltData, lang: Language) -> StatusOversiktView:
-    """The summary of a year's status (counts per status, per delmål, chart)."""
+def status_summary(status: YearStatus, data: SltData, lang: Language,
+                   labels: Mapping[str, str] | None = None) -> StatusOversiktView:
+    """The summary of a year's status (counts per status, per delmål, chart);
+    ``labels`` are the document's (the plan's own words on top of ours)."""
     plan = data.handlingsplan
     assert plan is not None, "a status needs a plan"
+    labels = labels if labels is not None else labels_for(lang, plan.etiketter)
     text = lang.ngettext("The status of the {count} measure in the plan for {year}.",
                          "The status of the {count} measures in the plan for {year}.",
                          status.total).format(
@@ -129,12 +134,12 @@ def status_summary(status: YearStatus, data: SltData, lang: Language) -> StatusO
     return StatusOversiktView(
         overskrift=lang.gettext(SUMMARY_HEADING).format(year=status.aar),
         tekst=text,
-        kolonner=(lang.label("status"), lang.gettext(COUNT), lang.gettext(SHARE)),
+        kolonner=(labels["status"], lang.gettext(COUNT), lang.gettext(SHARE)),
         tellinger=_counts(status.counts, status.total, lang),
         totalt=StatusTellingView(status=lang.gettext(TOTAL), antall=lang.number(status.total),
                                  andel=_share(status.total, status.total, lang)),
         delmaal_overskrift=lang.gettext(PER_SUBGOAL),
-        delmaal_kolonner=(lang.label("delmaal"), lang.label("status"), lang.gettext(COUNT)),
+        delmaal_kolonner=(labels["delmaal"], labels["status"], lang.gettext(COUNT)),
         delmaal=tuple(rows),
         diagram=chart_alt(status, lang),
     )
@@ -173,7 +178,9 @@ def statusrapport_view(data: SltData, status: YearStatus, lang: Language) -> Sta
     plan = data.handlingsplan
     assert plan is not None, "a status needs a plan"
     title = status.rapport.tittel or lang.gettext(TITLE).format(year=status.aar)
-    dok = document_info(data, lang, kind="statusrapport", title=title, subtitle=plan.tittel,
+    labels = labels_for(lang, plan.etiketter, kind="statusrapport")
+    dok = document_info(data, lang, labels, kind="statusrapport", title=title,
+                        subtitle=plan.tittel,
                         period=str(status.aar))
     groups: list[StatusDelmaalView] = []
     for index, delmaal in enumerate(plan.delmaal):
@@ -188,12 +195,11 @@ def statusrapport_view(data: SltData, status: YearStatus, lang: Language) -> Sta
         groups.append(StatusDelmaalView(nummer="", tekst="", rader=flat))
     return StatusrapportView(
         dok=dok,
-        label=lang.labels,
+        label=labels,
         innledning=blocks(status.rapport.innledning),
-        oversikt=status_summary(status, data, lang),
+        oversikt=status_summary(status, data, lang, labels),
         tabell_overskrift=lang.gettext(TABLE_HEADING),
-        kolonner=(lang.label("tiltak"), lang.label("ansvar"), lang.label("status"),
-                  lang.gettext(COMMENT)),
+        kolonner=(labels["tiltak"], labels["ansvar"], labels["status"], lang.gettext(COMMENT)),
         har_delmaal=bool(plan.delmaal),
         delmaal=tuple(groups),
     )
