@@ -272,7 +272,7 @@ def test_rolled_yaml_keeps_comments_order_and_wording(rolled):
     moteplan = (rolled[Ferdige.merk] / "moteplan.yaml").read_text(encoding="utf-8")
     assert '- {organ: politiradet, dato: 2023-03-03, tid: "13.00-15.00", forslag: true}' \
         in moteplan
-    assert "# «Ung i Aukra» (tiltak 1.4" in moteplan
+    assert "# «Ung i Aukra» (tiltak «1.3 Det utførande nivå»" in moteplan
 
 
 def _diff(old: Path, new: Path):
