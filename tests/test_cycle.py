@@ -214,6 +214,9 @@ def test_look_back_lists_every_2022_meeting_of_each_body(rolled):
     seminar = [m for m in tb.moter if m.dato == dt.date(2022, 11, 30)]
     assert seminar[0].tema == ("Arbeidsseminar med evaluering og planlegging for neste år",)
     assert "for 2022." in tb.innledning[0].avsnitt
+    assert tb.overskrift == "TILBAKEBLIKK PÅ 2022"  # the kommune's own heading, its year moved
+    labels = new.handlingsplan.etiketter
+    assert labels["soknader"] == "Søknad om tilskot til førebygging av utanforskap (2022):"
     statuses = {s.status: s.tiltak for s in tb.tiltaksstatus}
     assert statuses[Tiltaksstatus.gjennomfort] == (
         "1.1 Ungdata 2021 og Ungdata junior 2021", "1.2 Politiråd (det styrande nivå)",
@@ -378,6 +381,11 @@ def test_series_and_school_holidays_roll_into_the_new_year(tmp_path):
         if day is not None and not meeting.fra_serie:
             assert not any(f.fra <= day <= f.til for f in mp.skoleferier), meeting
     assert [m for m in expand(new) if m.status is Motestatus.utsatt] == []
+    # the kommune's own grid: its autumn runs into January of the next year
+    autumn = mp.halvaar[1].maaneder
+    assert (autumn[-1].maaned, autumn[-1].aar) == (1, 2023)
+    # a one-off event with its own title is not proposed again
+    assert not any(m.tittel == "Rusforebyggende temakveld på kulturhuset" for m in mp.moter)
 
 
 # -- what changed ----------------------------------------------------------------

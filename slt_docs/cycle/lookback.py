@@ -26,16 +26,19 @@ from .status import STATUS_ORDER, year_status
 
 def look_back(data: SltData, aar: int) -> Tilbakeblikk:
     """The look back on ``aar`` from ``data`` (the folder of that year's
-    plan). The introduction of the plan's previous look back is kept, with
-    its year changed to ``aar``."""
+    plan). The heading and introduction of the plan's previous look back are
+    kept, with its year changed to ``aar``."""
     plan = data.handlingsplan
     old = plan.tilbakeblikk if plan is not None else None
     intro: tuple[Blokk, ...] = ()
+    heading = None
     if old is not None:
         intro = tuple(_replace_year_in_block(b, old.aar, aar) for b in old.innledning)
+        heading = replace_year(old.overskrift, old.aar, aar) if old.overskrift else None
     pending = tuple(s for s in old.soknader if s.utfall is Utfall.venter) if old else ()
     return Tilbakeblikk(
         aar=aar,
+        overskrift=heading,
         innledning=intro,
         moter=meetings_of_year(data, aar),
         arbeidsgrupper=tuple(

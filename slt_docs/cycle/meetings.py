@@ -11,7 +11,8 @@
   when that day is a public or school holiday, and marked ``forslag: true``
   until confirmed. Meetings already dated in the new year are kept as
   written, and a proposal for a body that already meets in that month is
-  left out.
+  left out, as is an event with a title of its own (``tittel``: a one-off,
+  such as a theme evening).
 - School holidays are proposed in the same ISO week (Easter ones the same
   days from Easter Sunday) and marked ``forslag: true``; one that runs into
   the new year (juleferie) is kept as well.
@@ -90,7 +91,8 @@ def next_moteplan(plan: Moteplan, aar: int | None = None) -> NextMoteplan:
         if start <= moete.dato <= end:
             moter.append(MoeteChange(index=index, dato=moete.dato, keep=True))
             continue
-        if moete.dato.year != plan.aar:
+        if moete.dato.year != plan.aar or moete.tittel:
+            # another year's, or a one-off event with a title of its own
             moter.append(MoeteChange(index=index, dato=None))
             continue
         day = avoid_days_off(same_place_in_month(moete.dato, moete.dato.year + step), calendar)

@@ -33,6 +33,7 @@ import datetime as dt
 import enum
 import io
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -270,8 +271,27 @@ class _Roller:
             _set_after(plan, "rullert", self.aar, "periode")
         if "vedtatt" in plan:
             del plan["vedtatt"]
+        self._roll_labels(plan)
         self._set_look_back(plan)
         self._roll_tiltak(plan)
+
+    def _roll_labels(self, plan: CommentedMap) -> None:
+        """The plan's own labels that name a year: those of the look back
+        follow it to the year that ended, the others (one-year plans) the
+        plan to the new year."""
+        labels = plan.get("etiketter")
+        model = self.data.handlingsplan
+        if not isinstance(labels, CommentedMap) or model is None:
+            return
+        old_tb = model.tilbakeblikk.aar if model.tilbakeblikk is not None else None
+        for key, value in labels.items():
+            if not isinstance(value, str):
+                continue
+            if key in LOOK_BACK_LABELS:
+                if old_tb is not None:
+                    labels[key] = replace_year(value, old_tb, self.ended)
+            elif self.one_year:
+                labels[key] = replace_year(value, model.periode.fra, self.aar)
 
     def _set_look_back(self, plan: CommentedMap) -> None:
         tb = look_back(self.data, self.ended)
@@ -427,12 +447,16 @@ class _Roller:
             mp["tittel"] = replace_year(mp["tittel"], old, self.aar)
         if "vedtatt" in mp:
             del mp["vedtatt"]
+        _roll_grids(mp.get("halvaar"), old, self.aar)
         moter = mp.get("moter")
         proposed = 0
+        dropped: list[str] = []
         if isinstance(moter, CommentedSeq):
             for change in reversed(changes.moter):
                 item = moter[change.index]
                 if change.dato is None:
+                    m = self.data.moteplan.moter[change.index]
+                    dropped.insert(0, f"{m.tittel or m.organ} {m.dato:%d.%m.%Y}")
                     _delete_item(moter, change.index)
                 elif not change.keep and isinstance(item, CommentedMap):
                     item["dato"] = change.dato
@@ -441,6 +465,9 @@ class _Roller:
                             del item[key]
                     _set_after(item, "forslag", True, None)
                     proposed += 1
+            if dropped:
+                self.notes.append("møter som ikke er foreslått igjen (enkeltstående eller "
+                                  f"alt i det nye året for organet): {', '.join(dropped)}")
             if proposed:
                 mp.yaml_set_comment_before_after_key(
                     "moter", before=self._(MEETINGS_PROPOSED).format(year=self.aar, old=old),
@@ -488,6 +515,11 @@ class _Roller:
                 doc["tittel"] = replace_year(doc["tittel"], model.periode.fra, self.aar)
 
 
+LOOK_BACK_LABELS = frozenset({"tilbakeblikk", "tilbakeblikk_arbeidsgrupper", "soknader",
+                              "seminar"})
+"""The plan's labels that belong to the look back (their year follows it)."""
+
+
 def _check_year(fra: int, til: int, aar: int) -> None:
     if fra == til:
         if aar <= til:
@@ -496,6 +528,29 @@ def _check_year(fra: int, til: int, aar: int) -> None:
     if not fra < aar <= til:
         raise SltError(f"planperioden er {fra}–{til}; rull til et år i perioden etter {fra} "
                        f"(--til {fra + 1}–{til}), eller skriv en ny periode i handlingsplanen")
+
+
+def _roll_grids(grids: Any, old: int, new: int) -> None:
+    """The møteplan's own grids (``halvaar``): a heading naming the year and a
+    month given with its year ("januar 2022", ``{maaned: 1, aar: 2022}``)
+    move as many years on as the plan."""
+    if not isinstance(grids, CommentedSeq):
+        return
+    step = new - old
+    for grid in grids:
+        if not isinstance(grid, CommentedMap):
+            continue
+        if isinstance(grid.get("overskrift"), str):
+            grid["overskrift"] = replace_year(grid["overskrift"], old, new)
+        months = grid.get("maaneder")
+        if not isinstance(months, CommentedSeq):
+            continue
+        for index, month in enumerate(months):
+            if isinstance(month, CommentedMap) and isinstance(month.get("aar"), int):
+                month["aar"] += step
+            elif isinstance(month, str):
+                months[index] = re.sub(r"(?<!\d)(\d{4})(?!\d)",
+                                       lambda m: str(int(m[1]) + step), month)
 
 
 # -- ruamel helpers ---------------------------------------------------------------
