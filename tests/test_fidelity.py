@@ -43,7 +43,7 @@ REFERENCES = {
     ("Arbeidsgruppe", "nivaa"), ("MandatDokument", "organ"), ("Moteplanrad", "organ"),
     ("Moteplan", "organer"), ("Kommune", "spraak"), ("Kommune", "logo"),
     ("Kommune", "profil"), ("Kommune", "nettside"), ("Lenke", "url"),
-    ("Planreferanse", "lenke"),
+    ("Planreferanse", "lenke"), ("Statuspunkt", "tiltak"),
 }
 """Fields that name a body, a file, a language or an address: references,
 not text to print."""

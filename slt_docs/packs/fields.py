@@ -39,7 +39,7 @@ KIND_VIEWS: dict[str, type] = {
 """The view class whose fields each document kind's template gets."""
 
 PICTURES: dict[str, tuple[str, ...]] = {
-    "handlingsplan": ("logo", "aarshjul"),
+    "handlingsplan": ("logo", "aarshjul", "statusdiagram"),
     "mandat": ("logo",),
     "tiltak": ("logo",),
     "moteplan": ("logo", "aarshjul"),
