@@ -944,11 +944,16 @@ def build_mandat() -> Document:
     return doc
 
 
-def build_tiltak() -> Document:
-    doc = short_document()
+def subtitle(doc) -> None:
+    """The document's subtitle under its title, when it has one."""
     tag(doc, "{%p if dok.undertittel %}")
     para(doc, "{{ dok.undertittel }}", style="Subtitle")
     tag(doc, "{%p endif %}")
+
+
+def build_tiltak() -> Document:
+    doc = short_document()
+    subtitle(doc)
     doc.add_paragraph("{{p blokker(innledning) }}")
     main_goal(doc)
     tiltak_tables(doc, level=1, always_heading=True)
@@ -1114,9 +1119,7 @@ def status_summary(doc, summary: str, heading: str = "Heading 1",
 
 def build_statusrapport() -> Document:
     doc = short_document()
-    tag(doc, "{%p if dok.undertittel %}")
-    para(doc, "{{ dok.undertittel }}", style="Subtitle")
-    tag(doc, "{%p endif %}")
+    subtitle(doc)
     doc.add_paragraph("{{p blokker(innledning) }}")
     status_summary(doc, "oversikt")
     para(doc, "{{ tabell_overskrift }}", style="Heading 1")
@@ -1153,9 +1156,7 @@ def change_table(doc, lines: str) -> None:
 
 def build_endringsoversikt() -> Document:
     doc = short_document()
-    tag(doc, "{%p if dok.undertittel %}")
-    para(doc, "{{ dok.undertittel }}", style="Subtitle")
-    tag(doc, "{%p endif %}")
+    subtitle(doc)
     para(doc, "{{ innledning }}", style="SLT Ingress")
     para(doc, "{{ forklaring }}")
     para(doc, "{{ samandrag }}")

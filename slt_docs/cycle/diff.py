@@ -200,39 +200,51 @@ def _entries(plan: Handlingsplan) -> list[Entry]:
     return [(n, t, p) for (n, t), p in zip(plan.numbered_tiltak(), places, strict=True)]
 
 
-def _match_tiltak(olds: list[Entry], news: list[Entry]) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
-    free_old = list(range(len(olds)))
-    free_new = list(range(len(news)))
+class _Pairing:
+    """Pairs of old and new indexes, made rule by rule: each rule pairs what
+    is still free, first come first served."""
 
-    def take(test: Callable[[int, int], bool]) -> None:
-        for i in list(free_old):
-            for j in free_new:
-                if test(i, j):
-                    pairs.append((i, j))
-                    free_old.remove(i)
-                    free_new.remove(j)
-                    break
+    def __init__(self, old: int, new: int) -> None:
+        self.pairs: list[tuple[int, int]] = []
+        self.free_old = list(range(old))
+        self.free_new = list(range(new))
+
+    def pair(self, i: int, j: int) -> None:
+        self.pairs.append((i, j))
+        self.free_old.remove(i)
+        self.free_new.remove(j)
+
+    def take(self, test: Callable[[int, int], bool]) -> None:
+        for i in list(self.free_old):
+            j = next((j for j in self.free_new if test(i, j)), None)
+            if j is not None:
+                self.pair(i, j)
+
+    def take_best(self, score: Callable[[int, int], float], floor: float) -> None:
+        """Pair the most alike first, down to ``floor``."""
+        ranked = sorted(((score(i, j), i, j) for i in self.free_old for j in self.free_new),
+                        reverse=True)
+        for value, i, j in ranked:
+            if value < floor:
+                break
+            if i in self.free_old and j in self.free_new:
+                self.pair(i, j)
+
+
+def _match_tiltak(olds: list[Entry], news: list[Entry]) -> list[tuple[int, int]]:
+    pairing = _Pairing(len(olds), len(news))
 
     def title(entries: list[Entry], k: int) -> str:
         return " ".join(entries[k][1].tittel.split()).casefold()
 
-    take(lambda i, j: olds[i][1].id is not None and olds[i][1].id == news[j][1].id)
-    take(lambda i, j: title(olds, i) == title(news, j))
-    take(lambda i, j: olds[i][0] == news[j][0]
-         and similarity(olds[i][1].tittel, news[j][1].tittel) >= SAME_NUMBER_TITLE)
-    scored = sorted(((similarity(_text(olds[i][1]), _text(news[j][1])), i, j)
-                     for i in free_old for j in free_new), reverse=True)
-    for score, i, j in scored:
-        if score < SIMILAR:
-            break
-        if i in free_old and j in free_new:
-            pairs.append((i, j))
-            free_old.remove(i)
-            free_new.remove(j)
-    take(lambda i, j: olds[i][0] == news[j][0]
-         and similarity(_text(olds[i][1]), _text(news[j][1])) >= SAME_NUMBER_TITLE)
-    return sorted(pairs)
+    pairing.take(lambda i, j: olds[i][1].id is not None and olds[i][1].id == news[j][1].id)
+    pairing.take(lambda i, j: title(olds, i) == title(news, j))
+    pairing.take(lambda i, j: olds[i][0] == news[j][0]
+                 and similarity(olds[i][1].tittel, news[j][1].tittel) >= SAME_NUMBER_TITLE)
+    pairing.take_best(lambda i, j: similarity(_text(olds[i][1]), _text(news[j][1])), SIMILAR)
+    pairing.take(lambda i, j: olds[i][0] == news[j][0]
+                 and similarity(_text(olds[i][1]), _text(news[j][1])) >= SAME_NUMBER_TITLE)
+    return sorted(pairing.pairs)
 
 
 def _text(tiltak: Tiltak) -> str:
@@ -246,19 +258,11 @@ def _delmaal_text(delmaal: Delmaal) -> str:
 
 def _match_delmaal(old: tuple[Delmaal, ...], new: tuple[Delmaal, ...]
                    ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    pairs: list[tuple[int, int]] = []
-    free_old, free_new = list(range(len(old))), list(range(len(new)))
-    for test in (lambda i, j: old[i].tittel.strip().casefold() == new[j].tittel.strip().casefold(),
-                 lambda i, j: i == j and similarity(old[i].tittel, new[j].tittel) >= 0.5,
-                 lambda i, j: similarity(old[i].tittel, new[j].tittel) >= SIMILAR):
-        for i in list(free_old):
-            for j in free_new:
-                if test(i, j):
-                    pairs.append((i, j))
-                    free_old.remove(i)
-                    free_new.remove(j)
-                    break
-    return sorted(pairs), free_old, free_new
+    pairing = _Pairing(len(old), len(new))
+    pairing.take(lambda i, j: old[i].tittel.strip().casefold() == new[j].tittel.strip().casefold())
+    pairing.take(lambda i, j: i == j and similarity(old[i].tittel, new[j].tittel) >= 0.5)
+    pairing.take_best(lambda i, j: similarity(old[i].tittel, new[j].tittel), SIMILAR)
+    return sorted(pairing.pairs), pairing.free_old, pairing.free_new
 
 
 def _list_change(old: tuple[str, ...], new: tuple[str, ...], *, rewrite: bool = True

@@ -253,12 +253,11 @@ def _status(status: Tiltaksstatus | None, lang: Language) -> str:
 
 def _list_lines(label: str, change: ListChange, lang: Language) -> list[LinjeView]:
     lines = [_line(label, pieces) for pieces in change.rewritten]
-    if change.removed:
-        lines.append(_line(label, (Piece(op=Op.equal, text=lang.gettext(TAKEN_OUT).format(
-            items="")), Piece(op=Op.delete, text="; ".join(change.removed)))))
-    if change.added:
-        lines.append(_line(label, (Piece(op=Op.equal, text=lang.gettext(ADDED).format(
-            items="")), Piece(op=Op.insert, text="; ".join(change.added)))))
+    for items, lead, op in ((change.removed, TAKEN_OUT, Op.delete),
+                            (change.added, ADDED, Op.insert)):
+        if items:
+            lines.append(_line(label, (Piece(op=Op.equal, text=lang.gettext(lead).format(
+                items="")), Piece(op=op, text="; ".join(items)))))
     return lines
 
 
