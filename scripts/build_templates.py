@@ -1143,15 +1143,20 @@ def build_statusrapport() -> Document:
 
 def change_table(doc, lines: str) -> None:
     """What · change, one row per changed line (words struck through or
-    underlined by the helper ``endring``)."""
+    underlined by the helper ``endring``). Every row but the last is kept
+    with the next, so a short table stays on one page."""
     widths = [40.0, 120.0]
     table = _new_table(doc, widths)
     _header_row(table, widths, ["kolonner[0]", "kolonner[1]"])
-    _tag_row(table, widths, f"{{%tr for l in {lines} %}}")
-    row = _add_row(table, widths, cant_split=False)
-    _text_cell(row.cells[0], "{{ l.etikett }}", char="Strong")
-    _text_cell(row.cells[1], "{{r endring(l.biter) }}")
-    _tag_row(table, widths, "{%tr endfor %}")
+    for part, keep in ((f"{lines}[:-1]", True), (f"{lines}[-1:]", False)):
+        _tag_row(table, widths, f"{{%tr for l in {part} %}}")
+        row = _add_row(table, widths)
+        _text_cell(row.cells[0], "{{ l.etikett }}", char="Strong")
+        _text_cell(row.cells[1], "{{r endring(l.biter) }}")
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = keep
+        _tag_row(table, widths, "{%tr endfor %}")
 
 
 def build_endringsoversikt() -> Document:

@@ -157,9 +157,9 @@ def compare(old: Handlingsplan, new: Handlingsplan, describe: Describe | None = 
             new_delmaal=nd, moved=moved,
             tittel=word_diff(ot.tittel, nt.tittel) if ot.tittel != nt.tittel else (),
             punkter=_list_change(ot.punkter, nt.punkter),
-            ansvar=_list_change(ot.ansvar, nt.ansvar, rewrite=False),
+            ansvar=_list_change(ot.ansvar, nt.ansvar),
             tidspunkt=_list_change(tuple(describe(t) for t in ot.tidspunkt),
-                                   tuple(describe(t) for t in nt.tidspunkt), rewrite=False),
+                                   tuple(describe(t) for t in nt.tidspunkt)),
             status=(ot.status, nt.status) if ot.status != nt.status else None)
         if moved or change.tittel or change.punkter or change.ansvar or change.tidspunkt \
                 or change.status:

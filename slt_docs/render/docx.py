@@ -180,13 +180,17 @@ def _change_helper() -> Callable[..., RichText]:
             raise TemplateRuntimeError("endring() trenger biter fra en endring, f.eks. "
                                        "endring(l.biter)")
         text = RichText()
+        previous = ""
         for bit in bits:
+            if bit.endring == "ny" and previous == "slettet":
+                text.add(" ")  # "2̶0̶2̶2̶ 2023", not the two run together
             if bit.endring == "slettet":
                 text.add(bit.tekst, strike=True)
             elif bit.endring == "ny":
                 text.add(bit.tekst, underline="single", bold=True)
             else:
                 text.add(bit.tekst)
+            previous = bit.endring
         return text
 
     return endring
