@@ -1081,6 +1081,7 @@ def status_counts_table(doc, summary: str) -> None:
     row = _add_row(table, widths)
     for cell, name in zip(row.cells, ("status", "antall", "andel"), strict=True):
         _text_cell(cell, f"{{{{ c.{name} }}}}")
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # one page with the total
     _tag_row(table, widths, "{%tr endfor %}")
     row = _add_row(table, widths)
     for cell, name in zip(row.cells, ("status", "antall", "andel"), strict=True):
@@ -1110,7 +1111,8 @@ def status_summary(doc, summary: str, heading: str = "Heading 1",
     para(doc, f"{{{{ {summary}.overskrift }}}}", style=heading)
     para(doc, f"{{{{ {summary}.tekst }}}}")
     status_counts_table(doc, summary)
-    para(doc, "{{ bilde.statusdiagram }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    chart = para(doc, "{{ bilde.statusdiagram }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    chart.paragraph_format.space_before = Pt(12)
     tag(doc, f"{{%p if {summary}.delmaal %}}")
     para(doc, f"{{{{ {summary}.delmaal_overskrift }}}}", style=sub_heading)
     status_delmaal_table(doc, summary)
