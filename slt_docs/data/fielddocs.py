@@ -13,7 +13,13 @@ from __future__ import annotations
 
 CLASS_DOCS: dict[str, str] = {
     "SltData": "Alle dataene til én kommune. Toppnøklene kan stå i én fil eller fordelt på "
-    "flere filer i kommunemappa (én del per fil).",
+    "flere filer i kommunemappa (én del per fil; «status» kan stå i flere filer, ett år i "
+    "hver).",
+    "Statusrapport": "Status for tiltakene i handlingsplanen ett år, i en egen fil (f.eks. "
+    "status-2022.yaml) så den vedtatte planen står urørt.",
+    "Statuspunkt": "Status for ett tiltak i året, med kommentar, dato og hva som ble oppnådd.",
+    "TilbakeblikkStatus": "Hvordan det gikk med tiltakene i året det ses tilbake på: én "
+    "status og tiltakene som endte der.",
     "Kommune": "Kommunen: navn, skriftspråk, logo, kontakter og profildokument.",
     "Kontakt": "En kontakt, oppgitt med rolle. Skriv aldri en privatperson sitt telefonnummer "
     "eller e-post i eksempler; bruk rolleadresser.",
@@ -95,6 +101,23 @@ FIELD_DOCS: dict[str, str] = {
     "SltData.dokumenter": "Mandatdokumenter og egne tiltakstabeller.",
     "SltData.nettside": "Det som bare står på kommunens SLT-nettside (valgfritt).",
     "SltData.kilde": "Mappa dataene ble lest fra (settes av programmet, skrives ikke i YAML).",
+    "SltData.status": "Status for tiltakene, ett år per fil (status-2022.yaml, "
+    "status-2023.yaml …).",
+    # Statusrapport
+    "Statusrapport.aar": "Året statusen gjelder (et år i planperioden).",
+    "Statusrapport.tittel": "Egen tittel på statusrapporten (standard: «Statusrapport for "
+    "SLT-handlingsplanen <år>»).",
+    "Statusrapport.dato": "Datoen statusen ble tatt.",
+    "Statusrapport.innledning": "Innledende tekst i statusrapporten.",
+    "Statusrapport.tiltak": "Status for hvert tiltak.",
+    "Statuspunkt.tiltak": "Tiltaket, med nummeret i planen («1.2») eller tiltakets id.",
+    "Statuspunkt.status": "gjennomført, i gang, ikke startet / ikkje starta, utsatt / utsett "
+    "eller avsluttet / avslutta.",
+    "Statuspunkt.kommentar": "Kort kommentar.",
+    "Statuspunkt.dato": "Når tiltaket ble gjennomført eller sist sett på.",
+    "Statuspunkt.resultat": "Hva som ble oppnådd.",
+    "TilbakeblikkStatus.status": "Statusen.",
+    "TilbakeblikkStatus.tiltak": "Tiltakene med denne statusen («1.1 Ungdata 2021»).",
     # Kommune
     "Kommune.navn": "Kommunens navn, f.eks. «Aukra».",
     "Kommune.spraak": "Skriftspråket i dokumentene: nb (bokmål) eller nn (nynorsk).",
@@ -218,6 +241,8 @@ FIELD_DOCS: dict[str, str] = {
     # Handlingsplan
     "Handlingsplan.tittel": "Planens tittel, f.eks. «Handlingsplan SLT».",
     "Handlingsplan.periode": "Perioden planen gjelder: 2022 eller 2022-2025.",
+    "Handlingsplan.rullert": "For en plan over flere år: året denne rulleringen gjelder "
+    "(slt-docs rull setter det).",
     "Handlingsplan.undertittel": "Undertittel på forsiden.",
     "Handlingsplan.vedtatt": "Når og hvor planen ble vedtatt.",
     "Handlingsplan.visjon": "Visjonen, i én setning.",
@@ -256,10 +281,15 @@ FIELD_DOCS: dict[str, str] = {
     "Tilbakeblikk.seksjoner": "Andre seksjoner.",
     "Tilbakeblikk.arbeidsgrupper": "Arbeidsgruppene som var i gang.",
     "Tilbakeblikk.soknader": "Søknader om tilskudd.",
+    "Tilbakeblikk.tiltaksstatus": "Hvordan det gikk med tiltakene i året (slt-docs rull "
+    "henter det fra statusfila).",
     "TilbakeblikkMoete.organ": "Organet som møttes (id eller navn).",
     "TilbakeblikkMoete.tema": "Temaene på møtet.",
     "TilbakeblikkMoete.dato": "Datoen.",
     "TilbakeblikkMoete.merknad": "Kort merknad, f.eks. «arbeidsseminar».",
+    "TilbakeblikkMoete.status": "planlagt (holdt), flyttet, utsatt eller avlyst.",
+    "TilbakeblikkMoete.planlagt_dato": "Datoen et flyttet møte først var satt til.",
+    "TilbakeblikkMoete.aarsak": "Hvorfor møtet ble flyttet, utsatt eller avlyst.",
     "TilbakeblikkMoete.tittel": "Egen tittel på møtet.",
     # Seminar, Kostnad, Soknad
     "Seminar.tittel": "Seminarets tittel.",
@@ -285,6 +315,8 @@ FIELD_DOCS: dict[str, str] = {
     "delmålet før.",
     "Delmaal.tiltak": "Tiltakene under delmålet.",
     "Tiltak.tittel": "Tiltakets tittel.",
+    "Tiltak.id": "Et fast navn på tiltaket som står selv om nummeret endrer seg (statusfila kan "
+    "vise til det).",
     "Tiltak.punkter": "Punktene under tiltaket.",
     "Tiltak.ansvar": "Hvem som har ansvaret (minst én).",
     "Tiltak.tidspunkt": "Når: fri tekst, møtene til et organ, en dato eller hele året.",
@@ -339,6 +371,8 @@ FIELD_DOCS: dict[str, str] = {
     "Moete.aarsak": "Hvorfor møtet er flyttet, utsatt eller avlyst.",
     "Moete.ny_dato": "Ny dato for et flyttet møte.",
     "Moete.ny_tid_tekst": "Ny tid som tekst når datoen ikke er kjent, f.eks. «til høsten».",
+    "Moete.forslag": "true: en foreslått dato som ikke er bekreftet ennå (slt-docs rull "
+    "foreslår neste års møter slik).",
     # Moteserie, Flytting, Ferie
     "Moteserie.organ": "Organet som møtes (id eller navn).",
     "Moteserie.regel": "Regelen møtene følger.",
@@ -359,6 +393,7 @@ FIELD_DOCS: dict[str, str] = {
     "Ferie.navn": "Navnet, f.eks. «Høstferie».",
     "Ferie.fra": "Første feriedag.",
     "Ferie.til": "Siste feriedag.",
+    "Ferie.forslag": "true: foreslåtte datoer som ikke er sjekket mot skoleruta ennå.",
     # Nettside
     "Nettside.tittel": "Sidens tittel (standard: «SLT i <kommune>»).",
     "Nettside.innledning": "Teksten under tittelen.",

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from ..lang.labels import BODY_LABELS, LABEL_KEYS
-from ..models import Maaned, Organ, Periode, SltData, Tidsrom
+from ..models import Maaned, Organ, Periode, SltData, Statusrapport, Tidsrom
 from .converter import MONTH_FIELDS, MONTHS, SHORTHANDS, YEARS
 from .fielddocs import class_doc, field_doc
 from .spellings import SPELLINGS, accepted
@@ -217,15 +217,20 @@ def json_schema() -> dict[str, Any]:
     builder = _Builder()
     root = builder.build(SltData)
     root.pop("required", None)
+    # «status:» in a file is one year (a mapping), or several as a list
+    status = root["properties"]["status"]
+    root["properties"]["status"] = {
+        "anyOf": [builder.ref(Statusrapport), {"type": "array", "items": status["items"]}],
+        "description": status.get("description", "")}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         **root,
         "title": "SLT-data for slt_docs",
         "description": "Én YAML-fil i en kommunemappe. Toppnøklene er delene av dataene "
-        "(kommune, organisasjon, handlingsplan, moteplan, dokumenter, nettside); hver del står "
-        "i én "
-        "fil. kommune og organisasjon må stå i en av filene.",
+        "(kommune, organisasjon, handlingsplan, moteplan, dokumenter, nettside, status); hver "
+        "del står i én fil, unntatt status (ett år per fil). kommune og organisasjon må stå i "
+        "en av filene.",
         "definitions": dict(sorted(builder.definitions.items())),
     }
 
