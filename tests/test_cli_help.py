@@ -17,8 +17,8 @@ ENGLISH = ("usage:", "positional arguments", "optional arguments", "options:",
            "invalid choice", "unrecognized arguments", "expected one argument")
 
 NAMES = {
-    (): ["ny", "importer", "kontroller", "lag", "aarshjul", "kalender", "normaliser", "skjema",
-         "mal"],
+    (): ["ny", "importer", "kontroller", "lag", "rull", "endringer", "aarshjul", "kalender",
+         "normaliser", "skjema", "mal"],
     ("mal",): ["ny", "kontroller", "pakk", "felt"],
 }
 OLD_NAMES = {"check": "kontroller", "render": "lag", "calendar": "kalender", "dump": "normaliser",
@@ -128,11 +128,11 @@ def test_errors_are_norwegian_with_a_suggestion(capsys):
 def test_a_command_module_added_later_gets_the_norwegian_machinery():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, CommandsAction))
-    extra = sub.add_parser("rull", hidden_aliases=["roll"], help="rull planen til neste år",
-                           epilog="Eksempler:\n  slt-docs rull aukra")
+    extra = sub.add_parser("arkiver", hidden_aliases=["archive"], help="arkiver året",
+                           epilog="Eksempler:\n  slt-docs arkiver aukra")
     extra.add_argument("fil")
     text = extra.format_help()
-    assert text.startswith("bruk: slt-docs rull [-h] fil")
+    assert text.startswith("bruk: slt-docs arkiver [-h] fil")
     assert "argumenter:" in text and "valg:" in text
-    assert parser.parse_args(["roll", "x"]).fil == "x"
-    assert "roll " not in parser.format_help() and "rull " in parser.format_help()
+    assert parser.parse_args(["archive", "x"]).fil == "x"
+    assert "archive " not in parser.format_help() and "arkiver " in parser.format_help()

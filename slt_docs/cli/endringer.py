@@ -9,7 +9,7 @@ from pathlib import Path
 from ..cycle.diff import compare_data
 from ..lang import get_language
 from ..view.endringer import describe_tidspunkt, endringer_text, endringer_view
-from .common import EXIT_BAD_INPUT, EXIT_OK, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report
 
 
 def cmd_endringer(args: argparse.Namespace) -> int:
@@ -30,9 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "endringer", help="vis hva som er endret mellom to versjoner av en handlingsplan",
         description="Sammenlign to versjoner av en handlingsplan: tiltak som er nye, tatt ut, "
         "flyttet eller endret (ansvar, tidspunkt, tekst ord for ord). Som dokument: "
-        "slt-docs lag NY --doc endringsoversikt --forrige GAMMEL.")
+        "slt-docs lag NY --doc endringsoversikt --forrige GAMMEL.",
+        epilog=examples(
+            "slt-docs endringer aukra-2022 aukra-2023",
+            "slt-docs endringer aukra-2022 aukra-2023 --lang nb",
+            "slt-docs lag aukra-2023 --doc endringsoversikt --forrige aukra-2022 -o endringar.docx"))
     cmd.add_argument("gammel", type=Path, metavar="GAMMEL", help="den forrige versjonen (mappe)")
     cmd.add_argument("ny", type=Path, metavar="NY", help="den nye versjonen (mappe)")
-    cmd.add_argument("--lang", choices=None, metavar="SPRÅK",
+    cmd.add_argument("--lang", metavar="SPRÅK",
                      help="nb eller nn (standard: språket i den nye versjonen)")
     cmd.set_defaults(func=cmd_endringer)

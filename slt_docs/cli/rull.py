@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..cycle.rollover import Ferdige, roll_forward
-from .common import EXIT_OK
+from .common import EXIT_OK, examples
 
 
 def cmd_rull(args: argparse.Namespace) -> int:
@@ -27,7 +27,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     rull = sub.add_parser(
         "rull", help="lag neste års datamappe: planen rullert, tilbakeblikk på året som gikk, "
         "ny møteplan",
-        description="Lag neste års datamappe fra årets. Den gamle mappa blir ikke endret.")
+        description="Lag neste års datamappe fra årets: planens periode (eller «rullert:» for en "
+        "plan over flere år), fjorårets status som kommentar ved hvert tiltak, et tilbakeblikk "
+        "på året som gikk (alle møtene fra møteplanen, flyttede og avlyste med årsak, hvordan "
+        "tiltakene endte) og en ny møteplan med foreslåtte datoer («forslag: true»). "
+        "Kommentarene, rekkefølgen og ordlyden i filene beholdes; den gamle mappa blir ikke "
+        "endret.",
+        epilog=examples(
+            "slt-docs rull aukra-2022 --til 2023 -o aukra-2023",
+            "slt-docs rull aukra-2022 --til 2023 -o aukra-2023 --gjennomforte utelat",
+            "slt-docs rull aukra-2022 --til 2023 -o aukra-2023 && slt-docs kontroller aukra-2023"))
     rull.add_argument("path", type=Path, metavar="DATA", help="kommunemappa for året som gikk")
     rull.add_argument("--til", type=int, required=True, metavar="ÅR",
                       help="året den nye planen gjelder, f.eks. 2023")
