@@ -17,6 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 import yaml
 from attrs import frozen
@@ -347,7 +348,9 @@ _MOTEPLAN_SKIP = ("label", "halvaar", "fotnoter", "aarshjul")
 @pytest.mark.parametrize(("example", "kind", "organ", "lang"), _documents(),
                          ids=lambda v: getattr(v, "value", v))
 def test_round_trip(tmp_path, example, kind, organ, lang):
-    data = slt_docs.load(EXAMPLES / example)
+    # the year's status (status-2022.yaml) is not part of the plan: its summary
+    # in the follow-up section is made from the status file, not imported
+    data = attrs.evolve(slt_docs.load(EXAMPLES / example), status=())
     docx = render(data, kind, lang=lang, organ=organ)
     folder, draft = draft_of(tmp_path, docx, f"{example}-{kind.value}")
     got = load_draft(folder)
@@ -445,7 +448,8 @@ def test_columns_in_any_order_and_in_bokmaal(tmp_path):
     assert (first.nummer, first.tittel) == ("3", "Foreldremøte om rus")
     assert first.punkter == ("Invitere foreldre",)
     assert first.ansvar == ("Rektor", "Helsesykepleier")
-    assert first.status.value == "pagaar" and second.status.value == "planlagt"
+    # «Pågår» and «Planlagt» are the older words for «i gang» and «ikke startet»
+    assert first.status.value == "i_gang" and second.status.value == "ikke_startet"
     # a plan over two years: the weekday tells which year
     assert [w.dato for w in first.tidspunkt] == [dt.date(2023, 3, 7), dt.date(2023, 9, 20)]
     assert second.ansvar == ("Politiet", "SLT-koordinator") and second.tidspunkt[0].hele_aaret

@@ -96,7 +96,10 @@ def test_every_document_kind_is_made(kommune, tmp_path):
     lang, folder, _ = kommune
     data = slt_docs.load(folder)
     kinds = {kind for kind, _ in available_documents(data)}
-    assert kinds | {DocKind.nettside} == set(DocKind)
+    # the year's status report and the endringsoversikt need a status file or
+    # a previous version, which a new kommune does not have yet
+    assert kinds | {DocKind.nettside, DocKind.statusrapport, DocKind.endringsoversikt} == \
+        set(DocKind)
     written = slt_docs.render_all(data, tmp_path, dato=dt.date(2026, 3, 1))
     assert {p.name for p in written} >= {"handlingsplan.docx", "tiltak.docx", "moteplan.docx",
                                          "mandat-politiradet.docx",
