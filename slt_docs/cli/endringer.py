@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         epilog=examples(
             "slt-docs endringer aukra-2022 aukra-2023",
             "slt-docs endringer aukra-2022 aukra-2023 --lang nb",
-            "slt-docs lag aukra-2023 --doc endringsoversikt --forrige aukra-2022 -o endringar.docx"))
+            "slt-docs lag aukra-2023 --doc endringsoversikt --forrige aukra-2022 "
+            "-o endringar.docx"))
     cmd.add_argument("gammel", type=Path, metavar="GAMMEL", help="den forrige versjonen (mappe)")
     cmd.add_argument("ny", type=Path, metavar="NY", help="den nye versjonen (mappe)")
     cmd.add_argument("--lang", metavar="SPRÅK",
