@@ -1059,12 +1059,12 @@ def build_moteplan() -> Document:
     return doc
 
 
-def _header_row(table, widths: list[float], labels: list[str]) -> None:
-    """A header row (repeated on every page) with the given label fields."""
+def _header_row(table, widths: list[float], texts: list[str]):
     row = _add_row(table, widths, header=True)
-    for cell, label in zip(row.cells, labels, strict=True):
+    for cell, text in zip(row.cells, texts, strict=True):
         cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        cell.paragraphs[0].add_run(f"{{{{ {label} }}}}")
+        cell.paragraphs[0].add_run(text)
+    return row
 
 
 def _text_cell(cell, text: str, style: str = "SLT Tabelltekst", char: str | None = None) -> None:
@@ -1076,7 +1076,7 @@ def status_counts_table(doc, summary: str) -> None:
     """Status · count · share, one row per status and the total."""
     widths = [70.0, 30.0, 30.0]
     table = _new_table(doc, widths)
-    _header_row(table, widths, [f"{summary}.kolonner[{i}]" for i in range(3)])
+    _header_row(table, widths, [f"{{{{ {summary}.kolonner[{i}] }}}}" for i in range(3)])
     _tag_row(table, widths, f"{{%tr for c in {summary}.tellinger %}}")
     row = _add_row(table, widths)
     for cell, name in zip(row.cells, ("status", "antall", "andel"), strict=True):
@@ -1092,7 +1092,7 @@ def status_delmaal_table(doc, summary: str) -> None:
     """Delmål (merged down its rows) · status · count."""
     widths = [90.0, 45.0, 25.0]
     table = _new_table(doc, widths)
-    _header_row(table, widths, [f"{summary}.delmaal_kolonner[{i}]" for i in range(3)])
+    _header_row(table, widths, [f"{{{{ {summary}.delmaal_kolonner[{i}] }}}}" for i in range(3)])
     _tag_row(table, widths, f"{{%tr for d in {summary}.delmaal %}}")
     _tag_row(table, widths, "{%tr for c in d.tellinger %}")
     row = _add_row(table, widths)
@@ -1131,7 +1131,7 @@ def build_statusrapport() -> Document:
     para(doc, "{{ d.tekst }}", style="Heading 2")
     tag(doc, "{%p endif %}")
     table = _new_table(doc, widths)
-    _header_row(table, widths, [f"kolonner[{i}]" for i in range(4)])
+    _header_row(table, widths, [f"{{{{ kolonner[{i}] }}}}" for i in range(4)])
     _tag_row(table, widths, "{%tr for r in d.rader %}")
     row = _add_row(table, widths)
     _text_cell(row.cells[0], "{{ r.overskrift }}", char="Strong")
@@ -1149,7 +1149,7 @@ def change_table(doc, lines: str) -> None:
     with the next, so a short table stays on one page."""
     widths = [40.0, 120.0]
     table = _new_table(doc, widths)
-    _header_row(table, widths, ["kolonner[0]", "kolonner[1]"])
+    _header_row(table, widths, ["{{ kolonner[0] }}", "{{ kolonner[1] }}"])
     for part, keep in ((f"{lines}[:-1]", True), (f"{lines}[-1:]", False)):
         _tag_row(table, widths, f"{{%tr for l in {part} %}}")
         row = _add_row(table, widths)
