@@ -137,6 +137,7 @@ def synthetic_raw(count: int, seed: int = 2022) -> dict[str, Any]:
             "tiltak": [synthetic_tiltak(rng) for _ in range(n)],
         })
     raw["handlingsplan"]["delmaal"] = delmaal
+    raw.pop("status", None)  # Aukra's status names Aukra's tiltak, not these
     return raw
 
 
