@@ -1096,9 +1096,8 @@ def status_delmaal_table(doc, summary: str) -> None:
     _tag_row(table, widths, f"{{%tr for d in {summary}.delmaal %}}")
     _tag_row(table, widths, "{%tr for c in d.tellinger %}")
     row = _add_row(table, widths)
-    c0 = row.cells[0]
+    c0 = row.cells[0]  # merged down its rows: no direct shading (Word wants vMerge first)
     _text_cell(c0, "{% vm %}{{ d.delmaal }}", char="Strong")
-    _shade(c0, LIGHT)
     _text_cell(row.cells[1], "{{ c.status }}")
     _text_cell(row.cells[2], "{{ c.antall }}")
     _tag_row(table, widths, "{%tr endfor %}")
