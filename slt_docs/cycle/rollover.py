@@ -49,10 +49,11 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from ..data import read
 from ..data.converter import CONVERTER
 from ..data.load import REPEATABLE, yaml_files
+from ..data.spellings import spelling
 from ..errors import DataError, SltError
 from ..lang import Language, get_language
 from ..lang.labels import N_
-from ..models import Motestatus, SltData, Tiltaksstatus, Utfall
+from ..models import Motestatus, SltData
 from .lookback import look_back, replace_year
 from .meetings import NextMoteplan, next_moteplan, same_place_in_month
 from .status import YearStatus, year_status
@@ -90,29 +91,9 @@ HOLIDAYS_PROPOSED = N_("School holidays proposed for {year} from those of {old}:
                        "against the school calendar and remove «forslag: true».")
 
 
-_DATA_WORDS: dict[enum.Enum, tuple[str, str]] = {
-    Tiltaksstatus.ikke_startet: ("ikke startet", "ikkje starta"),
-    Tiltaksstatus.i_gang: ("i gang", "i gang"),
-    Tiltaksstatus.gjennomfort: ("gjennomført", "gjennomført"),
-    Tiltaksstatus.utsatt: ("utsatt", "utsett"),
-    Tiltaksstatus.avsluttet: ("avsluttet", "avslutta"),
-    Motestatus.planlagt: ("planlagt", "planlagt"),
-    Motestatus.flyttet: ("flyttet", "flytta"),
-    Motestatus.utsatt: ("utsatt", "utsett"),
-    Motestatus.avlyst: ("avlyst", "avlyst"),
-    Utfall.innvilget: ("innvilget", "innvilga"),
-    Utfall.delvis: ("delvis", "delvis"),
-    Utfall.avslag: ("avslag", "avslag"),
-    Utfall.venter: ("venter", "ventar"),
-}
-
-
 def data_word(member: enum.Enum, lang: str) -> str:
     """How the data writes ``member`` in its written standard (``nn`` or bokmål)."""
-    pair = _DATA_WORDS.get(member)
-    if pair is None:
-        return member.name
-    return pair[1] if lang == "nn" else pair[0]
+    return spelling(member, lang)
 
 
 # -- the command ---------------------------------------------------------------

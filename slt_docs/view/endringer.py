@@ -268,18 +268,14 @@ def endringer_text(view: EndringerView) -> str:
         out.append(view.plan_overskrift)
         out += [f"  {line.etikett}: {line.tekst}" for line in view.plan]
         out.append("")
-    if view.delmaal:
-        out.append(view.delmaal_overskrift)
-        for item in view.delmaal:
-            out.append(f"  {item.type_tekst}: {item.overskrift}")
-            out += [f"    {line.etikett}: {line.tekst}" for line in item.linjer]
-        out.append("")
-    if view.tiltak:
-        out.append(view.tiltak_overskrift)
-        for item in view.tiltak:
-            out.append(f"  {item.type_tekst}: {item.overskrift}")
-            out += [f"    {line.etikett}: {line.tekst}" for line in item.linjer]
-        out.append("")
+    for heading, items in ((view.delmaal_overskrift, view.delmaal),
+                           (view.tiltak_overskrift, view.tiltak)):
+        if items:
+            out.append(heading)
+            for item in items:
+                out.append(f"  {item.type_tekst}: {item.overskrift}")
+                out += [f"    {line.etikett}: {line.tekst}" for line in item.linjer]
+            out.append("")
     if view.nye_nummer:
         out.append(f"{view.nye_nummer_etikett}: {view.nye_nummer}")
     out.append(view.samandrag)
