@@ -528,10 +528,11 @@ def _loop_cell(cell, items: str, style: str = "SLT Tabelltekst", first: str | No
 
 
 def _row_variants(table, widths: list[float], build) -> None:
-    """A tiltak row made by ``build(row)`` three times, picked by the view:
-    the last but one row kept on one page and with the last (``t.med_neste``),
-    a short row kept on one page (``t.kort``), and a long row free to continue
-    on the next page. Edit all three when changing the row."""
+    """A row (``t``: a tiltak, a status row) made by ``build(row)`` three
+    times, picked by the view: the last but one row kept on one page and with
+    the last (``t.med_neste``), a short row kept on one page (``t.kort``), and
+    a long row free to continue on the next page. Edit all three when
+    changing the row."""
     _tag_row(table, widths, "{%tr if t.med_neste %}")
     row = _add_row(table, widths, cant_split=True)
     build(row)
@@ -1059,14 +1060,6 @@ def build_moteplan() -> Document:
     return doc
 
 
-def _header_row(table, widths: list[float], texts: list[str]):
-    row = _add_row(table, widths, header=True)
-    for cell, text in zip(row.cells, texts, strict=True):
-        cell.paragraphs[0].style = "SLT Tabelloverskrift"
-        cell.paragraphs[0].add_run(text)
-    return row
-
-
 def _text_cell(cell, text: str, style: str = "SLT Tabelltekst", char: str | None = None) -> None:
     cell.paragraphs[0].style = style
     cell.paragraphs[0].add_run(text, style=char)
@@ -1089,17 +1082,24 @@ def status_counts_table(doc, summary: str) -> None:
 
 
 def status_delmaal_table(doc, summary: str) -> None:
-    """Delmål (merged down its rows) · status · count."""
+    """Delmål (merged down its rows) · status · count; a delmål's rows are
+    kept on one page (each but its last kept with the next), so its merged
+    cell never continues empty on the next page."""
     widths = [90.0, 45.0, 25.0]
     table = _new_table(doc, widths)
     _header_row(table, widths, [f"{{{{ {summary}.delmaal_kolonner[{i}] }}}}" for i in range(3)])
     _tag_row(table, widths, f"{{%tr for d in {summary}.delmaal %}}")
     _tag_row(table, widths, "{%tr for c in d.tellinger %}")
-    row = _add_row(table, widths)
-    c0 = row.cells[0]  # merged down its rows: no direct shading (Word wants vMerge first)
-    _text_cell(c0, "{% vm %}{{ d.delmaal }}", char="Strong")
-    _text_cell(row.cells[1], "{{ c.status }}")
-    _text_cell(row.cells[2], "{{ c.antall }}")
+    for branch, keep in (("{%tr if not loop.last %}", True), ("{%tr else %}", False)):
+        _tag_row(table, widths, branch)
+        row = _add_row(table, widths)
+        c0 = row.cells[0]  # merged down its rows: no direct shading (Word wants vMerge first)
+        _text_cell(c0, "{% vm %}{{ d.delmaal }}", char="Strong")
+        _text_cell(row.cells[1], "{{ c.status }}")
+        _text_cell(row.cells[2], "{{ c.antall }}")
+        if keep:
+            _keep_with_next(row)
+    _tag_row(table, widths, "{%tr endif %}")
     _tag_row(table, widths, "{%tr endfor %}")
     _tag_row(table, widths, "{%tr endfor %}")
 
@@ -1131,15 +1131,19 @@ def build_statusrapport() -> Document:
     tag(doc, "{%p endif %}")
     table = _new_table(doc, widths)
     _header_row(table, widths, [f"{{{{ kolonner[{i}] }}}}" for i in range(4)])
-    _tag_row(table, widths, "{%tr for r in d.rader %}")
-    row = _add_row(table, widths)
-    _text_cell(row.cells[0], "{{ r.overskrift }}", char="Strong")
-    _loop_cell(row.cells[1], "r.ansvar")
-    _text_cell(row.cells[2], "{{ r.status }}")
-    _loop_cell(row.cells[3], "r.kommentar")
+    _tag_row(table, widths, "{%tr for t in d.rader %}")
+    _row_variants(table, widths, _status_row)
     _tag_row(table, widths, "{%tr endfor %}")
     tag(doc, "{%p endfor %}")
     return doc
+
+
+def _status_row(row) -> None:
+    """A row of the status table: tiltak, ansvar, status, comment lines."""
+    _text_cell(row.cells[0], "{{ t.overskrift }}", char="Strong")
+    _loop_cell(row.cells[1], "t.ansvar")
+    _text_cell(row.cells[2], "{{ t.status }}")
+    _loop_cell(row.cells[3], "t.kommentar")
 
 
 def change_table(doc, lines: str) -> None:

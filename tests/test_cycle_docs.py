@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import shutil
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -122,6 +123,38 @@ def test_status_report_table_has_a_status_column_and_the_comments():
     assert first[2] == "Gjennomført"
     assert "Oppnådd: Tre innsatsområde vedtekne i koordineringsgruppa." in first[3]
     assert "Dato: 18. mai 2022" in first[3]
+
+
+def _row_kept(row) -> tuple[bool, bool]:
+    """(kept on one page, kept with the next row) of a table row."""
+    paragraphs = row.xpath(".//w:p")
+    return (bool(row.xpath("./w:trPr/w:cantSplit")),
+            bool(paragraphs) and all(p.xpath("./w:pPr/w:keepNext") for p in paragraphs))
+
+
+def test_status_rows_keep_short_rows_whole_and_the_last_two_together(tmp_path):
+    folder = tmp_path / "aukra"
+    shutil.copytree(AUKRA, folder)
+    long_comment = " ".join(["Arbeidet med kartlegginga held fram med fleire møte."] * 12)
+    text = (folder / "status-2022.yaml").read_text(encoding="utf-8")
+    text = text.replace("kommentar: Fire møte i politirådet.",
+                        f"kommentar: {long_comment}", 1)
+    (folder / "status-2022.yaml").write_text(text, encoding="utf-8")
+    doc = Document(io.BytesIO(slt_docs.render(slt_docs.load(folder), "statusrapport")))
+    tables = [t for t in doc.tables if t.rows[0].cells[1].text == "ANSVAR"]
+    assert len(tables) == 4
+    rows = {r.cells[0].text: _row_kept(r._tr) for r in tables[0].rows[1:]}
+    # a long comment may continue on the next page; short rows stay whole
+    assert rows["1.2 Politiråd (det styrande nivå)"] == (False, False)
+    assert rows["1.1 Ungdata 2021 og Ungdata junior 2021"] == (True, False)
+    # the last row never stands alone under the repeated header
+    for table in tables:
+        *_, last_but_one, last = [_row_kept(r._tr) for r in table.rows[1:]]
+        assert last_but_one == (True, True) and last == (True, False)
+    # the delmål's rows in the summary stay together: all but its last kept with the next
+    summary = next(t for t in doc.tables if t.rows[0].cells[1].text == "Status")
+    kept = [_row_kept(r._tr)[1] for r in summary.rows[1:]]
+    assert kept == [True, True, False, True, False, True, False, True, True, False]
 
 
 def test_chart_is_readable_without_colour():

@@ -16,6 +16,7 @@ from ..lang.labels import N_
 from ..models import SltData, Tiltaksstatus
 from .common import BlokkView, blocks, labels_for
 from .document import DokumentView, document_info
+from .tiltak import SHORT_ROW_LINES, last_kept, row_lines
 
 
 @frozen(kw_only=True)
@@ -63,7 +64,9 @@ class StatusRadView:
     """One tiltak's row: ``overskrift`` ("1.1 Ungdata 2021 og …"),
     ``ansvar``, ``status`` (in words, "Gjennomført"; "Ikkje rapportert"
     when the status file has no entry), and the comment lines
-    (``kommentar``: the comment, what was achieved, the date)."""
+    (``kommentar``: the comment, what was achieved, the date). ``kort`` and
+    ``med_neste`` keep short rows on one page and the last two together, as
+    in ``TiltakRad``."""
 
     nummer: str
     tittel: str
@@ -71,6 +74,8 @@ class StatusRadView:
     ansvar: tuple[str, ...]
     status: str
     kommentar: tuple[str, ...]
+    kort: bool
+    med_neste: bool = False
 
 
 @frozen(kw_only=True)
@@ -167,10 +172,12 @@ def _row(row: TiltakStatus, lang: Language) -> StatusRadView:
         if punkt.dato is not None:
             lines.append(lang.gettext(DATED).format(date=lang.date(punkt.dato, weekday=False)))
     title = row.tiltak.tittel
-    return StatusRadView(nummer=row.nummer, tittel=title,
-                         overskrift=f"{row.nummer} {title}" if row.nummer else title,
-                         ansvar=row.tiltak.ansvar, status=status_label(row.status, lang),
-                         kommentar=tuple(lines))
+    heading = f"{row.nummer} {title}" if row.nummer else title
+    status = status_label(row.status, lang)
+    return StatusRadView(nummer=row.nummer, tittel=title, overskrift=heading,
+                         ansvar=row.tiltak.ansvar, status=status, kommentar=tuple(lines),
+                         kort=row_lines((heading,), row.tiltak.ansvar, (status,),
+                                        tuple(lines)) <= SHORT_ROW_LINES)
 
 
 def statusrapport_view(data: SltData, status: YearStatus, lang: Language) -> StatusrapportView:
@@ -189,8 +196,9 @@ def statusrapport_view(data: SltData, status: YearStatus, lang: Language) -> Sta
             text += f" ({delmaal.presisering})"
         groups.append(StatusDelmaalView(
             nummer=str(index + 1), tekst=text,
-            rader=tuple(_row(r, lang) for r in status.rader if r.delmaal == index)))
-    flat = tuple(_row(r, lang) for r in status.rader if r.delmaal is None)
+            rader=last_kept(tuple(_row(r, lang) for r in status.rader
+                                  if r.delmaal == index))))
+    flat = last_kept(tuple(_row(r, lang) for r in status.rader if r.delmaal is None))
     if flat:
         groups.append(StatusDelmaalView(nummer="", tekst="", rader=flat))
     return StatusrapportView(

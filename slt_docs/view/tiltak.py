@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import Protocol, TypeVar
 
 import attrs
 from attrs import frozen
@@ -39,6 +40,17 @@ FORM_COLUMNS = {
     Tabellform.enkel: (Kolonne.tiltak, Kolonne.ansvar),
     Tabellform.full: (Kolonne.delmaal, Kolonne.tiltak, Kolonne.ansvar, Kolonne.tidspunkt),
 }
+
+
+class KeptRow(Protocol):
+    """A table row the templates keep on one page (``kort``) or with the
+    next (``med_neste``): see :class:`TiltakRad`."""
+
+    @property
+    def kort(self) -> bool: ...
+
+    @property
+    def med_neste(self) -> bool: ...
 
 
 @frozen(kw_only=True)
@@ -184,8 +196,13 @@ def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language, *,
     )
 
 
-def _last_kept(rows: tuple[TiltakRad, ...]) -> tuple[TiltakRad, ...]:
-    """The rows, the last but one marked ``med_neste`` when it and the last are short."""
+Row = TypeVar("Row", bound=KeptRow)
+
+
+def last_kept(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The rows, the last but one marked ``med_neste`` when it and the last
+    are short (any attrs row with ``kort`` and ``med_neste``: a tiltak, a
+    status row)."""
     if len(rows) < 2 or not (rows[-2].kort and rows[-1].kort):
         return rows
     return (*rows[:-2], attrs.evolve(rows[-2], med_neste=True), rows[-1])
@@ -213,7 +230,7 @@ def tiltak_table(data: SltData, lang: Language, labels: Mapping[str, str], *,
     for index, (d_number, d) in enumerate(zip(plan.delmaal_numbers(), plan.delmaal,
                                               strict=True), start=1):
         text = delmaal_text(d_number, d)
-        tiltak_rows = _last_kept(tuple(
+        tiltak_rows = last_kept(tuple(
             tiltak_row(next(numbers)[0], t, data, lang, delmaal=(d_number, text),
                        first=t_index == 0)
             for t_index, t in enumerate(d.tiltak)))
@@ -221,7 +238,7 @@ def tiltak_table(data: SltData, lang: Language, labels: Mapping[str, str], *,
             continue
         rows.append(DelmaalRad(nummer=d_number, tekst=text, tiltak=tiltak_rows))
     if plan.tiltak:
-        flat = _last_kept(tuple(tiltak_row("", t, data, lang, first=i == 0)
+        flat = last_kept(tuple(tiltak_row("", t, data, lang, first=i == 0)
                                 for i, t in enumerate(plan.tiltak)))
         rows.append(DelmaalRad(nummer="", tekst="", tiltak=flat))
     period = lang.year_range(plan.periode.fra, plan.periode.til)
