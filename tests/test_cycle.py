@@ -82,7 +82,7 @@ def _problems(folder: Path) -> list[slt_docs.Problem]:
     return slt_docs.read(folder).problems
 
 
-def test_status_file_errors_are_located(tmp_path):
+def test_status_file_errors_are_located(tmp_path, capsys):
     folder = _copy(AUKRA, tmp_path)
     (folder / "status-2022.yaml").write_text(
         "status:\n"
@@ -111,6 +111,15 @@ def test_status_file_errors_are_located(tmp_path):
     assert "1.1" in duplicate.melding and "én gang" in duplicate.melding
     warnings = [p for p in _problems(folder) if not p.is_error]
     assert any("ingen status for 2022" in p.melding for p in warnings)
+    # on the command line: located Norwegian messages, exit status 2, nothing made
+    for argv in (["kontroller", folder], ["lag", folder, "--doc", "statusrapport", "-o",
+                                         tmp_path / "s.docx"]):
+        assert main([str(a) for a in argv]) == 2
+        err = capsys.readouterr().err
+        assert f"{folder / 'status-2022.yaml'}:5:16: feil: status[0].tiltak[1].tiltak:" in err
+        assert f"{folder / 'status-2022.yaml'}:6:16: feil: status[0].tiltak[2].tiltak:" in err
+        assert "Traceback" not in err
+    assert not (tmp_path / "s.docx").exists()
 
 
 def test_status_by_id_and_year_outside_the_period(tmp_path):
@@ -442,15 +451,6 @@ def test_endringer_command_prints_the_changes(rolled, capsys):
     assert "Dei to versjonane har den same planen." in capsys.readouterr().out
 
 
-def test_rull_into_a_folder_that_cannot_be_made(tmp_path, capsys):
-    blocker = tmp_path / "fil"
-    blocker.write_text("ikkje ei mappe", encoding="utf-8")
-    assert main(["rull", str(AUKRA), "--til", "2023", "-o", str(blocker / "ny")]) == 2
-    err = capsys.readouterr().err
-    assert "kan ikke lage mappa" in err and "Traceback" not in err
-    assert blocker.read_text(encoding="utf-8") == "ikkje ei mappe"
-
-
 def test_a_tidspunkt_date_moves_to_the_new_year(tmp_path):
     folder = _copy(AUKRA, tmp_path)
     text = (folder / "handlingsplan.yaml").read_text(encoding="utf-8")
@@ -464,3 +464,30 @@ def test_a_tidspunkt_date_moves_to_the_new_year(tmp_path):
     new_text = (target / "handlingsplan.yaml").read_text(encoding="utf-8")
     assert "# Datoen er flytta frå tysdag 14. juni 2022 til same vekedag i 2023: stadfest han." \
         in new_text
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("finnes-ikke", "fila eller mappa finnes ikke"),
+    ("tom", "mappa har ingen YAML-filer"),
+    ("uten-plan", "dataene har ingen «handlingsplan:» å sammenligne"),
+    ("feil-status", "handlingsplanen har ikke noe tiltak «9.9»"),
+])
+def test_endringer_with_a_bad_folder_names_it(tmp_path, capsys, bad, message):
+    folder = tmp_path / bad
+    if bad == "tom":
+        folder.mkdir()
+    elif bad == "uten-plan":
+        shutil.copytree(EXAMPLES / "nes", folder)
+    elif bad == "feil-status":
+        shutil.copytree(AUKRA, folder)
+        (folder / "status-2022.yaml").write_text(
+            'status:\n  aar: 2022\n  tiltak:\n    - {tiltak: "9.9", status: i gang}\n',
+            encoding="utf-8")
+    for argv in (["endringer", AUKRA, folder], ["endringer", folder, AUKRA],
+                 ["lag", AUKRA, "--doc", "endringsoversikt", "--forrige", folder,
+                  "-o", tmp_path / "e.docx"]):
+        assert main([str(a) for a in argv]) == 2
+        err = capsys.readouterr().err
+        assert message in err and str(folder) in err, err
+        assert "Traceback" not in err
+    assert not (tmp_path / "e.docx").exists()

@@ -52,6 +52,7 @@ FOLDER_COMMANDS = {
     "render": lambda out, pack: ("render", NORDRE_LAND, "-o", out / "dokumenter"),
     "dump": lambda out, pack: ("dump", NORDRE_LAND, "-o", out / "normalisert"),
     "template new": lambda out, pack: ("template", "new", out / "nypakke"),
+    "rull": lambda out, pack: ("rull", AUKRA, "--til", "2023", "-o", out / "aukra-2023"),
 }
 COMMANDS = {**FILE_COMMANDS, **FOLDER_COMMANDS}
 
@@ -113,7 +114,7 @@ def test_output_name_is_a_folder(capsys, tmp_path, pack_dir, command):
     expect_refusal(capsys, out, argv, "det finnes en mappe med det navnet")
 
 
-@pytest.mark.parametrize("command", ["render", "dump"])
+@pytest.mark.parametrize("command", ["render", "dump", "rull"])
 def test_output_folder_is_a_file(capsys, tmp_path, pack_dir, command):
     out = tmp_path / "ut"
     argv = FOLDER_COMMANDS[command](out, pack_dir)

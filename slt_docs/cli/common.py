@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..data import read
+from ..errors import SltError
 from ..files import OutputError, os_error_reason
 from ..lang import data_language
 from ..models import SltData
@@ -148,6 +149,15 @@ def read_or_report(path: Path, nothing_made: str) -> SltData | None:
         print(f"{path}: {count(len(result.errors), 'feil', 'feil')} funnet; {nothing_made}",
               file=sys.stderr)
     return result.data
+
+
+def plan_to_compare(path: Path, data: SltData) -> SltData:
+    """``data`` read from ``path``, refused (naming the folder) when it has
+    no handlingsplan to compare."""
+    if data.handlingsplan is None:
+        raise SltError(f"{path}: dataene har ingen «handlingsplan:» å sammenligne; "
+                       "endringene gjelder handlingsplanen")
+    return data
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..cycle.diff import compare_data
 from ..lang import get_language
 from ..view.endringer import describe_tidspunkt, endringer_text, endringer_view
-from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report
+from .common import EXIT_BAD_INPUT, EXIT_OK, examples, plan_to_compare, read_or_report
 
 
 def cmd_endringer(args: argparse.Namespace) -> int:
@@ -18,6 +18,8 @@ def cmd_endringer(args: argparse.Namespace) -> int:
     new = read_or_report(args.ny, "ingenting sammenlignet")
     if old is None or new is None:
         return EXIT_BAD_INPUT
+    plan_to_compare(args.gammel, old)
+    plan_to_compare(args.ny, new)
     lang = get_language(args.lang or new.kommune.spraak)
     diff = compare_data(old, new, describe=describe_tidspunkt(new, lang))  # type: ignore[arg-type]
     sys.stdout.write(endringer_text(endringer_view(diff, new, lang, terminal=True)))

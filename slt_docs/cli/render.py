@@ -16,7 +16,14 @@ from ..files import is_folder
 from ..models import SltData
 from ..render.pdf import OfficeMissing, OfficeSession, export_pdf
 from ..render.toc import has_toc
-from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices, read_or_report
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    examples,
+    notices,
+    plan_to_compare,
+    read_or_report,
+)
 
 
 def _parse_delmaal(text: str | None) -> tuple[int, ...]:
@@ -102,6 +109,8 @@ def _render(args: argparse.Namespace, data: SltData, office: OfficeSession | Non
             forrige = read_or_report(args.forrige, "ingen dokumenter laget")
             if forrige is None:
                 raise SltError(f"{args.forrige}: den forrige versjonen av planen har feil")
+            plan_to_compare(args.forrige, forrige)
+            plan_to_compare(args.path, data)
         with notices():
             render(data, kind, lang=args.lang, output=output, organ=args.organ,
                    delmaal=delmaal, form=args.tabell, template=args.template,

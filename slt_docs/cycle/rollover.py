@@ -35,7 +35,6 @@ import io
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,6 +50,7 @@ from ..data.converter import CONVERTER
 from ..data.load import REPEATABLE, yaml_files
 from ..data.spellings import spelling
 from ..errors import DataError, SltError
+from ..files import OutputError, cannot_read, cannot_write, is_folder, preflight, write_files
 from ..lang import Language, get_language
 from ..lang.labels import N_
 from ..models import Motestatus, SltData
@@ -113,26 +113,23 @@ def roll_forward(source: str | Path, target: str | Path, aar: int, *,
                         result.errors)
     data = result.data
     _check_target(source, target, overwrite)
+    preflight(target, folder=True)
     roller = _Roller(data, aar, ferdige)
-    parent = target.resolve().parent
+    contents = _rolled_files(source, roller)
+    staging = _staging_folder(target)
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
-    except OSError as exc:
-        raise SltError(f"{target}: kan ikke lage mappa: {exc.strerror or exc}") from exc
-    try:
-        written = _write_folder(source, staging, roller)
+        written = write_files({staging / name: text for name, text in contents.items()})
         check = read(staging)
         if check.data is None:
             raise DataError(f"{target}: den nye mappa består ikke kontrollen (feil i slt_docs)",
                             check.errors)
-        if target.exists():
-            shutil.rmtree(target) if target.is_dir() else target.unlink()
-        os.replace(staging, target)
+        _move_into_place(staging, target)
+    except OutputError as exc:  # named by its temporary path: name the file the user asked for
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(_named(exc.path, staging, target), exc.reason) from exc
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SltError(f"{target}: kan ikke skrive den nye mappa: {exc.strerror or exc}") \
-            from exc
+        raise cannot_write(target, exc) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -145,32 +142,74 @@ def _check_target(source: Path, target: Path, overwrite: bool) -> None:
         raise SltError(f"{target}: den nye mappa kan ikke være den gamle; velg en annen med -o")
     if source.resolve() in target.resolve().parents:
         raise SltError(f"{target}: den nye mappa kan ikke ligge inni den gamle")
-    if target.exists() and not target.is_dir():
-        raise SltError(f"{target}: finnes alt og er en fil; velg en mappe")
-    if target.is_dir() and any(target.iterdir()) and not overwrite:
+    if is_folder(target) and any(target.iterdir()) and not overwrite:
         raise SltError(f"{target}: mappa finnes alt og er ikke tom; velg en ny mappe, eller "
                        "bruk --overskriv for å erstatte innholdet")
 
 
-def _write_folder(source: Path, staging: Path, roller: _Roller) -> list[Path]:
-    """Copy ``source`` into ``staging`` with every YAML file rolled."""
-    written: list[Path] = []
+def _rolled_files(source: Path, roller: _Roller) -> dict[Path, bytes]:
+    """Every file of the new folder (its path inside it → content): the YAML
+    files rolled, the others (a logo, a profile, a folder of them) as they are."""
+    contents: dict[Path, bytes] = {}
     yaml_set = set(yaml_files(source))
-    for entry in sorted(source.iterdir()):
-        out = staging / entry.name
-        if entry in yaml_set:
-            text = roller.roll_file(entry)
-            if text is None:
-                continue
-            out.write_text(text, encoding="utf-8")
-        elif entry.is_dir():
-            shutil.copytree(entry, out, symlinks=False)
-        elif entry.is_file():
-            shutil.copyfile(entry, out)
-        else:
+    for entry in sorted(source.rglob("*")):
+        name = entry.relative_to(source)
+        if not entry.is_file() or any(part.startswith(".") for part in name.parts):
+            continue  # hidden files and folders (.git …) are not the kommune's data
+        try:
+            raw = entry.read_bytes()
+        except OSError as exc:
+            raise cannot_read(entry, exc) from exc
+        if entry not in yaml_set:
+            contents[name] = raw
             continue
-        written.append(out)
-    return written
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+        rolled = roller.roll_file(entry, text)
+        if rolled is None:
+            continue
+        if rolled == text:  # nothing to change: byte for byte
+            contents[name] = raw
+        else:
+            contents[name] = (rolled.replace("\n", "\r\n") if b"\r\n" in raw
+                              else rolled).encode("utf-8")
+    return contents
+
+
+def _staging_folder(target: Path) -> Path:
+    """A new empty folder next to ``target`` (``.<name>.<random>.tmp``, with
+    the usual permissions), its missing parent folders made."""
+    parent = target.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = parent / f".{target.name[:100]}.{os.urandom(6).hex()}.tmp"
+        staging.mkdir()
+    except OSError as exc:
+        raise cannot_write(target, exc) from exc
+    return staging
+
+
+def _move_into_place(staging: Path, target: Path) -> None:
+    """Rename ``staging`` to ``target``; an old ``target`` is moved aside
+    first and removed only when the new one stands in its place."""
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    aside = staging.with_name(staging.name.removesuffix(".tmp") + ".old.tmp")
+    os.replace(target, aside)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        os.replace(aside, target)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _named(path: Path, staging: Path, target: Path) -> Path:
+    """``path`` inside ``staging`` as the same path inside ``target``."""
+    try:
+        return target / path.relative_to(staging)
+    except ValueError:
+        return target
 
 
 # -- rolling the YAML --------------------------------------------------------------
@@ -202,10 +241,9 @@ class _Roller:
         return self.lang.gettext(msgid)
 
     # files
-    def roll_file(self, path: Path) -> str | None:
-        """The rolled text of one YAML file; ``None`` when nothing of it is
-        carried over (a status file)."""
-        text = path.read_text(encoding="utf-8-sig")
+    def roll_file(self, path: Path, text: str) -> str | None:
+        """The rolled ``text`` of the YAML file ``path``; ``None`` when
+        nothing of it is carried over (a status file)."""
         try:
             _, indent, block_indent = load_yaml_guess_indent(text)
             yaml = _yaml(indent or 2, block_indent or 0)
