@@ -1108,7 +1108,8 @@ def status_summary(doc, summary: str, heading: str = "Heading 1",
                    sub_heading: str = "Heading 2") -> None:
     """The status summary: heading, text, counts, chart, counts per delmål."""
     para(doc, f"{{{{ {summary}.overskrift }}}}", style=heading)
-    para(doc, f"{{{{ {summary}.tekst }}}}")
+    # the introduction stays with the counts (kept together down to the total)
+    para(doc, f"{{{{ {summary}.tekst }}}}").paragraph_format.keep_with_next = True
     status_counts_table(doc, summary)
     chart = para(doc, "{{ bilde.statusdiagram }}", align=WD_ALIGN_PARAGRAPH.CENTER)
     chart.paragraph_format.space_before = Pt(12)

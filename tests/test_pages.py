@@ -25,7 +25,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
-from outputs import EXAMPLES
+from outputs import EXAMPLES, ROLLED, rolled
 
 import slt_docs
 from slt_docs.documents import available_documents, output_name, render
@@ -49,8 +49,9 @@ class Rendered:
 
 def _cases() -> list[tuple[str, str, dict]]:
     """(name, kommune, render options): every example document in its own
-    language, the other table shape, and each example's first document in both
-    example profiles."""
+    language, the other table shape, the endringsoversikt of the example
+    rolled forward a year, and each example's first document in both example
+    profiles."""
     cases = []
     for kommune in EXAMPLES:
         data = slt_docs.load(ROOT / "examples" / kommune)
@@ -61,6 +62,9 @@ def _cases() -> list[tuple[str, str, dict]]:
             if kind.value in ("handlingsplan", "tiltak") and data.handlingsplan.delmaal:
                 cases.append((f"{name}-enkel", kommune,
                               {"doc": kind, "organ": organ, "form": "enkel"}))
+        if kommune in ROLLED:  # what changed when the example was rolled forward a year
+            cases.append((f"{kommune}-endringsoversikt", kommune, {
+                "doc": "endringsoversikt", "forrige": data, "data": rolled(kommune)}))
         for profile in PROFILES:  # the documents with tables, in the profiles' pages
             for kind, organ in docs[:1]:
                 name = f"{kommune}-{output_name(kind, organ).removesuffix('.docx')}-{profile}"
@@ -82,7 +86,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     out: dict[str, Rendered] = {}
     for name, kommune, options in _cases():
         docx = folder / f"{name}.docx"
-        data = slt_docs.load(ROOT / "examples" / kommune)
+        data = options.pop("data", None) or slt_docs.load(ROOT / "examples" / kommune)
         render(data, options.pop("doc"), output=docx, **options)
         out[name] = Rendered(docx, docx.with_suffix(".pdf"))
     to_pdf([(r.docx, r.pdf) for r in out.values()])

@@ -40,6 +40,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from docx import Document
+from outputs import ROLLED, rolled
 
 import slt_docs
 from slt_docs.documents import available_documents, output_name, render
@@ -89,6 +90,14 @@ def rendered(tmp_path_factory: pytest.TempPathFactory,
                 title = Document(str(docx)).core_properties.title
                 assert title, name
                 out[name] = (docx, docx.with_suffix(".pdf"), title)
+            if kommune in ROLLED:  # what changed when it was rolled forward a year
+                name = f"{kommune}-endringsoversikt-{lang}"
+                docx = folder / f"{name}.docx"
+                render(rolled(kommune), "endringsoversikt", lang=lang, output=docx,
+                       forrige=data, office=office)
+                pairs.append((docx, docx.with_suffix(".pdf")))
+                out[name] = (docx, docx.with_suffix(".pdf"),
+                             Document(str(docx)).core_properties.title)
     to_pdf(pairs, office=office)
     assert office.starts == 1, "one LibreOffice for every document and every TOC"
     return out

@@ -235,10 +235,11 @@ def _tiltak(change: TiltakChange, lang: Language) -> EndringView:
         lines += _list_lines(_label(lang, key), value, lang)
     if change.status is not None:
         before, after = change.status
-        lines.append(_line(lang.label("status"), (
-            Piece(op=Op.delete, text=_status(before, lang)),
-            Piece(op=Op.equal, text=" "),
-            Piece(op=Op.insert, text=_status(after, lang)))))
+        pieces = (Piece(op=Op.delete, text=_status(before, lang)), Piece(op=Op.equal, text=" "),
+                  Piece(op=Op.insert, text=_status(after, lang)))
+        # a status set or cleared shows only the status there is
+        lines.append(_line(lang.label("status"), pieces[2:] if before is None
+                           else pieces[:1] if after is None else pieces))
     return EndringView(overskrift=_heading(number, change.new.tittel), type="endret",
                        type_tekst=lang.gettext(CHANGED_MEASURE), linjer=tuple(lines))
 
@@ -248,7 +249,7 @@ def _heading(number: str | None, title: str) -> str:
 
 
 def _status(status: Tiltaksstatus | None, lang: Language) -> str:
-    return lang.label(f"tiltak_status_{status.value}") if status is not None else "–"
+    return lang.label(f"tiltak_status_{status.value}") if status is not None else ""
 
 
 def _list_lines(label: str, change: ListChange, lang: Language) -> list[LinjeView]:
