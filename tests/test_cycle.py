@@ -491,3 +491,21 @@ def test_endringer_with_a_bad_folder_names_it(tmp_path, capsys, bad, message):
         assert message in err and str(folder) in err, err
         assert "Traceback" not in err
     assert not (tmp_path / "e.docx").exists()
+
+
+def test_rolled_files_keep_their_bytes_and_line_endings(tmp_path):
+    folder = _copy(AUKRA, tmp_path)
+    for name in ("kommune.yaml", "handlingsplan.yaml"):
+        path = folder / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    (folder / "logo.png").write_bytes(b"\x89PNG not really")
+    target = tmp_path / "ny"
+    roll_forward(folder, target, 2023)
+    assert (target / "kommune.yaml").read_bytes() == (folder / "kommune.yaml").read_bytes()
+    assert (target / "logo.png").read_bytes() == b"\x89PNG not really"
+    plan = (target / "handlingsplan.yaml").read_bytes()
+    assert b"tittel: SLT Handlingsplan 2023\r\n" in plan and b"\n" not in plan.replace(b"\r\n", b"")
+    assert slt_docs.load(target).handlingsplan.periode.fra == 2023
+    ordinary = tmp_path / "vanleg"
+    ordinary.mkdir()
+    assert target.stat().st_mode == ordinary.stat().st_mode  # not a private temporary folder
