@@ -20,6 +20,7 @@ from slt_docs.cycle.status import year_status
 from slt_docs.cycle.worddiff import plain, word_diff
 from slt_docs.errors import SltError
 from slt_docs.models import Motestatus, Tiltaksstatus
+from slt_docs.render.extract import plain_text
 from slt_docs.schedule import HolidayCalendar, expand
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -509,3 +510,30 @@ def test_rolled_files_keep_their_bytes_and_line_endings(tmp_path):
     ordinary = tmp_path / "vanleg"
     ordinary.mkdir()
     assert target.stat().st_mode == ordinary.stat().st_mode  # not a private temporary folder
+
+
+def test_look_back_shows_moved_and_cancelled_meetings_with_the_reason(tmp_path):
+    folder = _copy(AUKRA, tmp_path)
+    text = (folder / "moteplan.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        '- {organ: koordineringsgruppa, dato: 2022-03-30, tid: "08.20-10.20"}',
+        '- {organ: koordineringsgruppa, dato: 2022-03-30, tid: "08.20-10.20", status: avlyst, '
+        'aarsak: For få påmelde}', 1)
+    text = text.replace(
+        '- {organ: politiradet, dato: 2022-05-31, tid: "13.00-15.00"}',
+        '- {organ: politiradet, dato: 2022-05-31, tid: "13.00-15.00", status: flytta, '
+        'ny_dato: 2022-06-07, aarsak: Ordføraren var bortreist}', 1)
+    (folder / "moteplan.yaml").write_text(text, encoding="utf-8")
+    target = tmp_path / "ny"
+    roll_forward(folder, target, 2023)
+    tb = slt_docs.load(target).handlingsplan.tilbakeblikk
+    assert len(tb.moter) == 14  # every meeting of the year, the cancelled one too
+    moved = next(m for m in tb.moter if m.organ == "politiradet" and m.planlagt_dato)
+    assert (moved.dato, moved.planlagt_dato, moved.status, moved.aarsak) == (
+        dt.date(2022, 6, 7), dt.date(2022, 5, 31), Motestatus.flyttet,
+        "Ordføraren var bortreist")
+    cancelled = next(m for m in tb.moter if m.status is Motestatus.avlyst)
+    assert (cancelled.organ, cancelled.dato, cancelled.aarsak) == (
+        "koordineringsgruppa", dt.date(2022, 3, 30), "For få påmelde")
+    text = plain_text(slt_docs.render(slt_docs.load(target), "handlingsplan"))
+    assert "For få påmelde" in text and "Ordføraren var bortreist" in text
