@@ -226,7 +226,8 @@ def test_look_back_lists_every_2022_meeting_of_each_body(rolled):
     assert "for 2022." in tb.innledning[0].avsnitt
     assert tb.overskrift == "TILBAKEBLIKK PÅ 2022"  # the kommune's own heading, its year moved
     labels = new.handlingsplan.etiketter
-    assert labels["soknader"] == "Søknad om tilskot til førebygging av utanforskap (2022):"
+    # the application still waiting for an answer was sent in 2021: its label keeps that year
+    assert labels["soknader"] == "Søknad om tilskot til førebygging av utanforskap (2021):"
     statuses = {s.status: s.tiltak for s in tb.tiltaksstatus}
     assert statuses[Tiltaksstatus.gjennomfort] == (
         "1.1 Ungdata 2021 og Ungdata junior 2021", "1.2 Politiråd (det styrande nivå)",
@@ -465,6 +466,19 @@ def test_a_tidspunkt_date_moves_to_the_new_year(tmp_path):
     new_text = (target / "handlingsplan.yaml").read_text(encoding="utf-8")
     assert "# Datoen er flytta frå tysdag 14. juni 2022 til same vekedag i 2023: stadfest han." \
         in new_text
+
+
+def test_the_grant_label_follows_the_look_back_when_no_application_is_carried(tmp_path):
+    folder = _copy(AUKRA, tmp_path)
+    text = (folder / "handlingsplan.yaml").read_text(encoding="utf-8")
+    assert text.count("utfall: venter") == 1
+    (folder / "handlingsplan.yaml").write_text(
+        text.replace("utfall: venter", "utfall: innvilget"), encoding="utf-8")
+    target = tmp_path / "ny"
+    roll_forward(folder, target, 2023)
+    plan = slt_docs.load(target).handlingsplan
+    assert plan.tilbakeblikk.soknader == ()
+    assert plan.etiketter["soknader"] == "Søknad om tilskot til førebygging av utanforskap (2022):"
 
 
 @pytest.mark.parametrize("bad, message", [

@@ -53,7 +53,7 @@ from ..errors import DataError, SltError
 from ..files import OutputError, cannot_read, cannot_write, is_folder, preflight, write_files
 from ..lang import Language, get_language
 from ..lang.labels import N_
-from ..models import Motestatus, SltData
+from ..models import Motestatus, SltData, Tilbakeblikk
 from .lookback import look_back, replace_year
 from .meetings import NextMoteplan, next_moteplan, same_place_in_month
 from .status import YearStatus, year_status
@@ -290,14 +290,17 @@ class _Roller:
             _set_after(plan, "rullert", self.aar, "periode")
         if "vedtatt" in plan:
             del plan["vedtatt"]
-        self._roll_labels(plan)
-        self._set_look_back(plan)
+        look = look_back(self.data, self.ended)
+        self._roll_labels(plan, carried_soknader=bool(look.soknader))
+        self._set_look_back(plan, look)
         self._roll_tiltak(plan)
 
-    def _roll_labels(self, plan: CommentedMap) -> None:
+    def _roll_labels(self, plan: CommentedMap, *, carried_soknader: bool) -> None:
         """The plan's own labels that name a year: those of the look back
         follow it to the year that ended, the others (one-year plans) the
-        plan to the new year."""
+        plan to the new year. The grant applications' label keeps its year
+        when the applications under it are the ones carried from that year
+        (still waiting for an answer): they were sent then."""
         labels = plan.get("etiketter")
         model = self.data.handlingsplan
         if not isinstance(labels, CommentedMap) or model is None:
@@ -307,13 +310,12 @@ class _Roller:
             if not isinstance(value, str):
                 continue
             if key in LOOK_BACK_LABELS:
-                if old_tb is not None:
+                if old_tb is not None and not (key == "soknader" and carried_soknader):
                     labels[key] = replace_year(value, old_tb, self.ended)
             elif self.one_year:
                 labels[key] = replace_year(value, model.periode.fra, self.aar)
 
-    def _set_look_back(self, plan: CommentedMap) -> None:
-        tb = look_back(self.data, self.ended)
+    def _set_look_back(self, plan: CommentedMap, tb: Tilbakeblikk) -> None:
         if "tilbakeblikk" not in plan and not (tb.moter or tb.tiltaksstatus or tb.soknader):
             return  # nothing to look back on, and the plan had no look back
         plain = CONVERTER.unstructure(tb)
