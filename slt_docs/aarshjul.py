@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lang import Language, data_language
 from .lang.labels import N_
-from .models import SltData
+from .models import SltData, expect_model
 from .schedule import KonkretMoete, Schedule, expand, organ_name
 
 if TYPE_CHECKING:
@@ -254,7 +254,12 @@ one wheel is drawn at a time, so parallel renderings get the same pictures."""
 
 
 def aarshjul_png(data: SltData, *, lang: Language | str | None = None) -> bytes:
-    """The årshjul as PNG bytes, 1800 × 1800 pixels (150 dpi)."""
+    """The årshjul as PNG bytes, 1800 × 1800 pixels (150 dpi).
+
+    Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model
+    or has no møteplan, :class:`~slt_docs.errors.SltError` for an unknown
+    language."""
+    expect_model(data)
     with _DRAWING:
         return _png(data, lang)
 
@@ -270,7 +275,12 @@ def _png(data: SltData, lang: Language | str | None) -> bytes:
 
 def aarshjul_svg(data: SltData, *, lang: Language | str | None = None) -> bytes:
     """The årshjul as SVG bytes (text as outlines, so it looks the same
-    everywhere; the title and alt text are in the file's metadata)."""
+    everywhere; the title and alt text are in the file's metadata).
+
+    Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model
+    or has no møteplan, :class:`~slt_docs.errors.SltError` for an unknown
+    language."""
+    expect_model(data)
     with _DRAWING:
         return _svg(data, lang)
 

@@ -28,7 +28,7 @@ from .errors import SltError
 from .files import OutputError, os_error_reason, preflight, write_atomic, write_files
 from .ics import CALENDAR_NAME, to_ics
 from .lang import Language, data_language
-from .models import MandatDokument, Organ, SltData, TiltakDokument, organ_id
+from .models import MandatDokument, Organ, SltData, TiltakDokument, expect_model, organ_id
 from .packs.manifest import template_file, template_types
 from .packs.pack import TemplatePack, open_pack
 from .profile import Profile, applied, load_profile, profile_look
@@ -424,7 +424,9 @@ def parse_kind(doc: str | DocKind) -> DocKind:
 
 
 def available_documents(data: SltData) -> list[tuple[DocKind, str | None]]:
-    """Every document the data supports, with the body for each mandate."""
+    """Every document the data supports, with the body for each mandate.
+    Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model."""
+    expect_model(data)
     docs: list[tuple[DocKind, str | None]] = []
     if data.handlingsplan is not None:
         docs.append((DocKind.handlingsplan, None))
@@ -467,7 +469,14 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     and return the paths. ``template`` is a template pack (kinds it lacks
     use the defaults); ``profile`` and ``office`` as for :func:`render`;
     ``dato`` the day the page's next meetings are counted from (default
-    today). All files or none: nothing is written when one of them fails."""
+    today). All files or none: nothing is written when one of them fails.
+
+    Raises the errors of :func:`render` (only :class:`~slt_docs.errors.SltError`
+    and its subclasses): :class:`~slt_docs.errors.DataError`,
+    :class:`~slt_docs.render.docx.TemplateFault`,
+    :class:`~slt_docs.render.safety.UnsafeFile`, :class:`~slt_docs.profile.ProfileError`,
+    :class:`~slt_docs.files.OutputError` when a file in ``folder`` cannot be
+    written, :class:`~slt_docs.render.office.OfficeError`."""
     data = _checked(data)
     pack = _template_option(template)
     if isinstance(pack, Path):
@@ -569,7 +578,13 @@ def render_page(data: SltData, language: Language, options: Options) -> bytes:
 def write_aarshjul(data: SltData | str | Path, output: str | Path, *,
                    lang: str | None = None) -> list[Path]:
     """Write the year wheel as its own picture (``.png`` or ``.svg``, by the
-    file name) for the intranet; returns the path written."""
+    file name) for the intranet; returns ``[output]``. ``data`` is a model
+    or a path, as for :func:`render`.
+
+    Raises :class:`~slt_docs.errors.DataError` for bad data,
+    :class:`~slt_docs.files.OutputError` when ``output`` cannot be written,
+    plain :class:`~slt_docs.errors.SltError` for data without a møteplan, another
+    file type or an unknown language."""
     data = _checked(data)
     if data.moteplan is None:
         raise SltError("dataene har ingen «moteplan:»; årshjulet viser møteplanens møter")

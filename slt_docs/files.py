@@ -15,6 +15,12 @@
 - **Backups** (:func:`backup`) before a data file is replaced on purpose.
 - Files get the usual permissions (``0666`` less the umask), read without
   changing the process's umask (other threads may be creating files).
+- **Ctrl-C and SIGTERM** stop a write before anything is in place, never in
+  the middle of the two steps that cannot be cut: a temporary file getting
+  its name (so it is always removed again) and a set of files being renamed
+  into place (so the set is all new or all old). A signal arriving there is
+  held and raised right after (:func:`signals_held`; in the main thread,
+  where Python runs signal handlers).
 """
 
 from __future__ import annotations
@@ -23,9 +29,13 @@ import contextlib
 import errno
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from .errors import SltError
 
@@ -194,21 +204,61 @@ def _write_all(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
-class _Pending:
-    """One file written to its temporary place, not yet renamed into place."""
+_HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    def __init__(self, path: Path, data: bytes) -> None:
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) and SIGTERM until the block is done, then act on
+    the first that arrived as its handler would have (a handler that raises,
+    such as Ctrl-C's ``KeyboardInterrupt``, raises on leaving the block; the
+    default action, e.g. ending the process, happens then). Signals the
+    process ignores stay ignored. Only in the main thread: Python runs signal
+    handlers nowhere else, so elsewhere there is nothing to hold."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[tuple[int, FrameType | None]] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        arrived.append((signum, frame))
+
+    previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+    try:
+        for sig in _HELD_SIGNALS:
+            handler = signal.getsignal(sig)
+            if handler is not None and handler != signal.SIG_IGN:  # None: not set from Python
+                previous[sig] = signal.signal(sig, hold)
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if arrived:
+            signum, frame = arrived[0]
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)
+            else:  # SIG_DFL: its default action, now
+                signal.raise_signal(signum)
+
+
+class _Pending:
+    """One file written to its temporary place, not yet renamed into place.
+    :meth:`write` records the temporary file's name in the same step that
+    gives it the name, so :meth:`discard` always finds it."""
+
+    def __init__(self, path: Path) -> None:
         self.path = path
         self.tmp: Path | None = None
-        self._write(data)
 
-    def _write(self, data: bytes) -> None:
+    def write(self, data: bytes) -> None:
         folder = self.path.parent
         fd = self._open_unnamed(folder)
         if fd is not None:
             try:
                 _write_all(fd, data)
-                self.tmp = self._link(fd, folder)
+                with signals_held():
+                    self.tmp = self._link(fd, folder)
                 return
             except OSError as exc:
                 if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOENT, errno.EINVAL,
@@ -217,15 +267,15 @@ class _Pending:
                 # the system would not give the unnamed file a name: use a named one
             finally:
                 os.close(fd)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name[:100]}.", suffix=".tmp",
-                                   dir=folder)
-        self.tmp = Path(tmp)
+        fd = -1
         try:
+            with signals_held():
+                fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name[:100]}.", suffix=".tmp",
+                                           dir=folder)
+                self.tmp = Path(tmp)
             _write_all(fd, data)
             os.chmod(fd, 0o666 & ~_umask())
         except BaseException:
-            os.close(fd)
-            fd = -1
             self.discard()
             raise
         finally:
@@ -291,10 +341,14 @@ def write_files(files: Mapping[str | Path, bytes]) -> list[Path]:
         for path, data in targets:
             current = path
             created += _check_target(path)
-            pending.append(_Pending(path, data))
-        for item in pending:
-            current = item.path
-            item.commit()
+            pending.append(_Pending(path))
+            pending[-1].write(data)
+        # all or none in place: Ctrl-C here is raised after the last rename (the
+        # clean-up below then finds nothing to remove: every file is in its folder)
+        with signals_held():
+            for item in pending:
+                current = item.path
+                item.commit()
     except BaseException as exc:
         for item in pending:
             item.discard()

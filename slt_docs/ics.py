@@ -44,7 +44,7 @@ import icalendar
 
 from .lang import Language, data_language
 from .lang.labels import N_
-from .models import Motestatus, SltData, slug
+from .models import Motestatus, SltData, expect_model, slug
 from .schedule import KonkretMoete, Schedule, expand, holiday_name, organ_name
 
 TZID = "Europe/Oslo"
@@ -67,9 +67,10 @@ def to_ics(data: SltData, *, organ: str | None = None, lang: str | None = None,
     ``organ`` keeps one body's meetings (by id, name, or level kind in
     bokmål or nynorsk; joint meetings included); ``lang`` is the language of
     the words written (default: the kommune's); ``stamp`` overrides DTSTAMP.
-    Raises :class:`~slt_docs.errors.DataError` for a møteplan that cannot be
-    expanded or an unknown body."""
-    calendar, _ = build_calendar(data, organ=organ, lang=lang, stamp=stamp)
+    Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model,
+    has no møteplan or one that cannot be expanded, or for an unknown body;
+    :class:`~slt_docs.errors.SltError` for an unknown language."""
+    calendar, _ = build_calendar(expect_model(data), organ=organ, lang=lang, stamp=stamp)
     return calendar.to_ical()
 
 

@@ -90,7 +90,9 @@ def test_the_consumer_program_runs(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
         "['antall', 'handlingsplan', 'ics', 'moteplan', 'png', 'svg']",
-        "['organisasjon.nivaa[0].mandaat: ukjent felt «mandaat»; mente du «mandat»?']"]
+        "['organisasjon.nivaa[0].mandaat: ukjent felt «mandaat»; mente du «mandat»?']",
+        "['advarsel: handlingsplan.delmaal[0].tiltak[3].nummer', "
+        "'feil: kommune.navn: kommunens navn kan ikke være tomt']"]
 
 
 def test_mypy_strict_accepts_the_consumer():
@@ -100,3 +102,54 @@ def test_mypy_strict_accepts_the_consumer():
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith("Success: no issues found in 1 source file"), proc.stdout
+
+
+# -- every public function says which of the library's errors it raises ---------------
+
+def _functions() -> dict[str, object]:
+    return {name: getattr(slt_docs, name) for name in slt_docs.__all__
+            if callable(getattr(slt_docs, name)) and not isinstance(getattr(slt_docs, name), type)}
+
+
+NO_MOTEPLAN = EXAMPLES / "nordre-land"
+# A wrong call of each public function, as a program could make it: the error is the
+# library's own, and the function's docstring names it (or says it never raises).
+WRONG_CALLS = {
+    "aarshjul_png": lambda: slt_docs.aarshjul_png(slt_docs.load(NO_MOTEPLAN)),
+    "aarshjul_svg": lambda: slt_docs.aarshjul_svg("examples/aukra"),
+    "available_documents": lambda: slt_docs.available_documents({"kommune": {}}),
+    "available_languages": lambda: slt_docs.available_languages(3),
+    "check": lambda: slt_docs.check("examples/aukra"),
+    "data_language": lambda: slt_docs.data_language("examples/aukra"),
+    "dump_folder": lambda: slt_docs.dump_folder(slt_docs.load(NO_MOTEPLAN), "/proc/ut"),
+    "dumps": lambda: slt_docs.dumps("examples/aukra"),
+    "get_language": lambda: slt_docs.get_language("se"),
+    "load": lambda: slt_docs.load(3),
+    "load_dict": lambda: slt_docs.load_dict([]),
+    "read": lambda: slt_docs.read(3),
+    "read_dict": lambda: slt_docs.read_dict(3),
+    "render": lambda: slt_docs.render(NO_MOTEPLAN, "moteplan"),
+    "render_all": lambda: slt_docs.render_all(NO_MOTEPLAN, "/proc/ut"),
+    "to_dict": lambda: slt_docs.to_dict("examples/aukra"),
+    "to_ics": lambda: slt_docs.to_ics(slt_docs.load(NO_MOTEPLAN)),
+    "write_aarshjul": lambda: slt_docs.write_aarshjul(NO_MOTEPLAN, "/proc/ut/hjul.png"),
+}
+
+
+def test_every_public_function_has_a_wrong_call_here():
+    assert sorted(WRONG_CALLS) == sorted(_functions())
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_CALLS))
+def test_a_wrong_call_raises_an_error_the_docstring_names(name):
+    doc = " ".join((_functions()[name].__doc__ or "").split())
+    try:
+        result = WRONG_CALLS[name]()
+    except SltError as exc:
+        named = [c.__name__ for c in type(exc).__mro__ if issubclass(c, SltError)]
+        assert re.search(r"\b[Rr]aises\b", doc), f"{name}: the docstring names no error"
+        assert re.search(rf":class:`~?([\w]+\.)*{named[0]}`", doc), \
+            f"{name} raised {named[0]} ({exc}); its docstring does not name it"
+    else:
+        assert "Never raises" in doc, f"{name} raised nothing for a wrong call"
+        assert result.data is None and result.errors  # a LoadResult with the problem

@@ -181,6 +181,27 @@ def test_an_exception_inside_the_session_still_ends_libreoffice(docs, tmp_path):
     assert not _zombie_children()
 
 
+def test_ctrl_c_during_a_pdf_export_ends_libreoffice_at_once(docs, tmp_path, monkeypatch):
+    """Ctrl-C (or SIGTERM) while LibreOffice exports: LibreOffice is ended
+    before the temporary PDF is removed, so it cannot finish writing it
+    afterwards and leave it beside the target."""
+    with OfficeSession() as office:
+        office.start()
+
+        def interrupted(timeout: float) -> object:  # the job was sent; Ctrl-C while waiting
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(office, "_reply", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            to_pdf([(docs[2], tmp_path / "tiltak.pdf")], office=office)
+        assert not office.running, "LibreOffice went on with the interrupted job"
+        monkeypatch.undo()
+        folder = office._dir
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "a temporary PDF was left"
+    assert folder is not None and not _processes_with(str(folder))
+    assert not _zombie_children()
+
+
 def test_libreoffice_ends_when_its_session_process_is_killed(tmp_path):
     """A process that dies without closing its session (SIGKILL) leaves no
     LibreOffice and no profile folder behind: the worker sees its stdin

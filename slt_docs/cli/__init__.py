@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"slt-docs: {os_error_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("slt-docs: avbrutt", file=sys.stderr)
+        print("slt-docs: avbrutt (Ctrl-C); ingenting halvskrevet ble liggende", file=sys.stderr)
         return 130
     except Exception:
         if os.environ.get("SLT_DOCS_DEBUG"):

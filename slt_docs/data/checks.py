@@ -41,6 +41,7 @@ from ..models import (
     Tiltak,
     organ_id,
 )
+from ..models.data import not_a_model
 from ..profile import applied, load_profile
 from ..render.safety import SafetyNotice
 from ..resources import template_path
@@ -91,8 +92,7 @@ def check_types(data: object) -> Iterator[Finding]:
     whose value is not of its declared type — what cattrs guarantees for data
     read from YAML or dicts. The semantic checks assume this holds."""
     if not isinstance(data, SltData):
-        yield (), f"forventet SltData (fra slt_docs.load eller load_dict), fikk {_kind(data)}", \
-            ERROR
+        yield (), not_a_model(data), ERROR
         return
     yield from _check_value(data, SltData, (), set())
 

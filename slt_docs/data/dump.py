@@ -9,7 +9,7 @@ import yaml
 from attrs import field, frozen
 
 from ..files import OutputError, backup, output_errors, write_files
-from ..models import SltData
+from ..models import SltData, expect_model
 from .converter import CONVERTER
 
 
@@ -26,20 +26,26 @@ _Dumper.add_representer(str, _str_representer)
 
 
 def to_dict(data: SltData) -> dict[str, Any]:
-    """The model as plain data (the short forms a coordinator writes)."""
-    return CONVERTER.unstructure(data)
+    """The model as plain data (the short forms a coordinator writes).
+    Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model."""
+    return CONVERTER.unstructure(expect_model(data))
 
 
 def dumps(data: SltData | dict[str, Any]) -> str:
-    """The model (or one of its sections, as plain data) as YAML text."""
-    plain = to_dict(data) if isinstance(data, SltData) else data
+    """The model (or one of its sections, as plain data) as YAML text.
+    Raises :class:`~slt_docs.errors.DataError` when ``data`` is neither."""
+    plain = data if isinstance(data, dict) else to_dict(data)
     return yaml.dump(plain, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000,
                      default_flow_style=False)
 
 
 def dump_folder(data: SltData, folder: str | Path, *, overwrite: bool = False) -> list[Path]:
     """Write one YAML file per section (``kommune.yaml``, ``organisasjon.yaml`` …)
-    into ``folder``; returns the files written. See :func:`write_folder`."""
+    into ``folder``; returns the files written. See :func:`write_folder`.
+
+    Raises :class:`~slt_docs.files.OutputError` when a file cannot be written
+    (or ``folder`` is the data's own folder and ``overwrite`` is false),
+    :class:`~slt_docs.errors.DataError` when ``data`` is not a model."""
     return write_folder(data, folder, overwrite=overwrite).written
 
 
@@ -60,7 +66,8 @@ def write_folder(data: SltData, folder: str | Path, *, overwrite: bool = False) 
     comments and their own spelling that a dump does not keep. With
     ``overwrite`` every YAML file there is kept as ``<navn>.bak`` first, and
     the old files the dump does not replace are moved aside (so no section
-    stands twice). Raises :class:`~slt_docs.files.OutputError`."""
+    stands twice). Raises :class:`~slt_docs.files.OutputError`, and
+    :class:`~slt_docs.errors.DataError` when ``data`` is not a model."""
     folder = Path(folder)
     plain = to_dict(data)
     files = {folder / f"{key}.yaml": dumps({key: value}).encode("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
@@ -62,8 +62,12 @@ def yaml_files(path: Path) -> list[Path]:
 
 
 def read(path: str | Path) -> LoadResult:
-    """Read and check a kommune folder or one YAML file; never raises for bad
-    data or a folder that cannot be read (every fault is a problem in the result)."""
+    """Read and check a kommune folder or one YAML file. Never raises: bad
+    data, a folder that cannot be read, even a ``path`` that is no path, is
+    a problem in the result."""
+    if not isinstance(path, (str, PurePath)):
+        return LoadResult(None, [Problem(
+            melding=f"stien må være en tekst eller en Path, ikke {type(path).__name__}")])
     path = Path(path)
     try:
         if not path.exists():
@@ -137,7 +141,8 @@ def _gather(merged: dict[str, Any], parts: dict[str, list[tuple[Source, Path_]]]
 
 def read_dict(data: Mapping[str, Any], source: str = "<data>") -> LoadResult:
     """Check plain data (as a program would pass it) and build the model.
-    A repeatable section (``status``) may be one mapping or a list."""
+    A repeatable section (``status``) may be one mapping or a list.
+    Never raises: every problem, also data that is no dict, is in the result."""
     if not isinstance(data, Mapping):
         return LoadResult(None, [Problem(
             melding=f"dataene må være et oppslag (dict) med delene {', '.join(SECTIONS)}; "
@@ -155,7 +160,8 @@ def read_dict(data: Mapping[str, Any], source: str = "<data>") -> LoadResult:
 
 def load(path: str | Path) -> SltData:
     """Load a kommune folder or one YAML file. Raises :class:`DataError`
-    listing every error (warnings are only reported by :func:`read`)."""
+    listing every error — also a folder that cannot be read — (warnings are
+    only reported by :func:`read`)."""
     result = read(path)
     if result.data is None:
         raise DataError(f"{path}: dataene har feil", result.errors or result.problems)
@@ -163,7 +169,8 @@ def load(path: str | Path) -> SltData:
 
 
 def load_dict(data: Mapping[str, Any]) -> SltData:
-    """Build the model from plain data; raises :class:`DataError` on errors."""
+    """Build the model from plain data; raises :class:`DataError` listing
+    every error."""
     result = read_dict(data)
     if result.data is None:
         raise DataError("dataene har feil", result.errors)

@@ -18,7 +18,7 @@ import gettext
 import io
 import os
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
@@ -68,9 +68,12 @@ def _clear_caches() -> None:
 def _extra(extra: CatalogDirs) -> list[Path]:
     if extra is None:
         return []
-    if isinstance(extra, (str, Path)):
+    if isinstance(extra, (str, PurePath)):
         return [Path(extra)]
-    return [Path(p) for p in extra]
+    if isinstance(extra, Sequence) and all(isinstance(p, (str, PurePath)) for p in extra):
+        return [Path(p) for p in extra]
+    raise SltError(f"språkmappa må være en sti (tekst eller Path) eller en liste av stier, "
+                   f"ikke {type(extra).__name__}")
 
 
 def catalog_dirs(extra: CatalogDirs = None) -> list[Path]:
@@ -83,7 +86,9 @@ def catalog_dirs(extra: CatalogDirs = None) -> list[Path]:
 
 def available_languages(extra_dir: CatalogDirs = None) -> list[str]:
     """The codes of every language that has a catalog (shipped, in
-    ``$SLT_DOCS_SPRAAK`` or in ``extra_dir``), sorted."""
+    ``$SLT_DOCS_SPRAAK`` or in ``extra_dir``), sorted. A folder that is
+    missing or cannot be read has none; raises
+    :class:`~slt_docs.errors.SltError` only when ``extra_dir`` is no path."""
     found: set[str] = set()
     for folder in catalog_dirs(extra_dir):
         try:

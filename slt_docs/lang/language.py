@@ -17,7 +17,7 @@ from pathlib import Path
 from babel import Locale
 from babel.numbers import format_decimal
 
-from ..models import Kommune, SltData, Tidsrom
+from ..models import Kommune, SltData, Tidsrom, expect_model
 from .catalog import (
     CACHE_SIZE,
     CatalogDirs,
@@ -257,5 +257,8 @@ def _cached_language(code: str, path: Path, _key: tuple[str, int, int]) -> Langu
 def data_language(data: SltData, code: str | None = None) -> Language:
     """The language of ``data``'s documents: ``code`` (or the kommune's
     ``spraak``), with the kommune's own catalogs (``spraak/`` in its data
-    folder) before the shipped ones. Raises :class:`~slt_docs.errors.SltError`."""
+    folder) before the shipped ones. Raises :class:`~slt_docs.errors.DataError`
+    when ``data`` is not a model, :class:`~slt_docs.errors.SltError` for an
+    unknown language."""
+    expect_model(data)
     return get_language(code or data.kommune.spraak, data_catalog_dir(data.kilde))

@@ -5,7 +5,7 @@ the YAML keys; see :mod:`slt_docs.models.common` for the naming rule.
 """
 
 from .common import Blokk, Lenke, Periode, Planreferanse, Punkt, Seksjon, Tidsenhet, Tidsrom, Vedtak
-from .data import SltData
+from .data import SltData, expect_model
 from .dokumenter import Dokumenter, MandatDokument, TiltakDokument
 from .handlingsplan import (
     TABLE_SHAPES,
@@ -135,6 +135,7 @@ __all__ = [
     "Ukedag",
     "Utfall",
     "Vedtak",
+    "expect_model",
     "organ_id",
     "slug",
 ]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
+from ..errors import DataError, Problem
 from .dokumenter import Dokumenter
 from .handlingsplan import Handlingsplan
 from .kommune import Kommune
@@ -36,3 +37,19 @@ class SltData:
     kilde: Path | None = field(default=None, eq=False, repr=False)
     """The folder the data was loaded from (for logo and profile files);
     not part of the data itself."""
+
+
+def not_a_model(value: object) -> str:
+    """What is said when a program passes something else than the model."""
+    kind = f"{type(value).__name__} «{str(value)[:40]}»" if value is not None else "None"
+    return f"forventet SltData (fra slt_docs.load eller load_dict), fikk {kind}"
+
+
+def expect_model(data: object) -> SltData:
+    """``data`` when it is the model; anything else (a path, a dict …) is
+    refused as :func:`slt_docs.check` refuses it, with
+    :class:`~slt_docs.errors.DataError` — only the argument's type is
+    checked here, not the model's fields."""
+    if isinstance(data, SltData):
+        return data
+    raise DataError("dataene: dataene har feil", [Problem(melding=not_a_model(data))])

@@ -15,9 +15,11 @@ every layout pass for a table of contents reuses the same LibreOffice.
 Nothing starts until the first job. Each job has a time limit; a job that
 runs over it ends LibreOffice (the next job starts a fresh one) and raises
 :class:`OfficeTimeout`. A LibreOffice that dies during a job is started
-again once and the job retried. Leaving the ``with`` block — also through an
-exception or Ctrl-C — ends both processes (no zombies) and removes the
-profile folder. A session holds no process-wide state: a web service can
+again once and the job retried. A job interrupted while LibreOffice works
+on it (Ctrl-C, SIGTERM) ends LibreOffice at once, so that it cannot go on
+to write a file its caller has already cleaned up. Leaving the ``with``
+block — also through an exception or Ctrl-C — ends both processes (no
+zombies) and removes the profile folder. A session holds no process-wide state: a web service can
 keep one per worker thread or process and pass it to every rendering.
 """
 
@@ -42,6 +44,7 @@ from typing import IO, Any
 from attrs import frozen
 
 from ..errors import SltError
+from ..files import os_error_reason
 
 WORKER_SCRIPT = Path(__file__).resolve().parent / "_uno_worker.py"
 JOB_TIMEOUT = 180.0
@@ -138,7 +141,15 @@ class OfficeSession:
 
     ``timeout`` is the limit for one job in seconds. :attr:`starts` counts
     how many times LibreOffice was started (1 for a healthy session). Use it
-    as a context manager, or call :meth:`close` yourself."""
+    as a context manager, or call :meth:`close` yourself. Raises
+    :class:`OfficeMissing` when LibreOffice or its UNO bridge is not installed.
+
+    Every job (:meth:`export_pdf`, :meth:`toc_lines`, :meth:`toc_lines_for`)
+    raises only :class:`OfficeError` and its subclasses: :class:`ConversionError`
+    for a document LibreOffice cannot open or export, :class:`OfficeTimeout`
+    for a job over its time limit, :class:`OfficeCrashed` when LibreOffice
+    stopped twice, :class:`OfficeMissing` or plain :class:`OfficeError` when
+    it cannot be started."""
 
     def __init__(self, *, timeout: float = JOB_TIMEOUT,
                  start_timeout: float = START_TIMEOUT) -> None:
@@ -196,7 +207,8 @@ class OfficeSession:
 
     def export_pdf(self, docx: str | Path, pdf: str | Path, *, ua: bool = True) -> None:
         """Export ``docx`` as a tagged PDF (PDF/UA-1 when ``ua``) to ``pdf``,
-        after updating its indexes and fields. The .docx is never written."""
+        after updating its indexes and fields. The .docx is never written.
+        Raises :class:`OfficeError` or a subclass (see the class)."""
         src, dst = Path(docx).resolve(), Path(pdf).resolve()
         self._job({"op": "pdf", "src": str(src), "dst": str(dst), "ua": ua}, src.name)
         if not dst.is_file() or dst.stat().st_size == 0:
@@ -204,7 +216,8 @@ class OfficeSession:
 
     def toc_lines(self, docx: str | Path) -> list[TocLine]:
         """Open ``docx``, update its tables of contents and return their lines
-        with the page numbers of LibreOffice's layout."""
+        with the page numbers of LibreOffice's layout. Raises
+        :class:`OfficeError` or a subclass (see the class)."""
         src = Path(docx).resolve()
         reply = self._job({"op": "toc", "src": str(src)}, src.name)
         return [TocLine(level=int(x["level"]), text=str(x["text"]), page=str(x["page"]))
@@ -212,13 +225,20 @@ class OfficeSession:
 
     def toc_lines_for(self, docx: bytes, name: str = "dokument.docx") -> list[TocLine]:
         """:meth:`toc_lines` for a document held in memory (written to the
-        session's own folder for LibreOffice to read, and removed)."""
+        session's own folder for LibreOffice to read, and removed). Raises
+        :class:`OfficeError` or a subclass (see the class)."""
         with self._lock:
             folder = self._folder()
-        fd, tmp = tempfile.mkstemp(prefix="toc-", suffix=".docx", dir=folder)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(docx)
+            fd, tmp = tempfile.mkstemp(prefix="toc-", suffix=".docx", dir=folder)
+        except OSError as exc:
+            raise _cannot_use(folder, exc) from exc
+        try:
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(docx)
+            except OSError as exc:
+                raise _cannot_use(folder, exc) from exc
             try:
                 return self.toc_lines(tmp)
             except ConversionError as exc:
@@ -238,6 +258,11 @@ class OfficeSession:
                     if attempt == 2:
                         raise OfficeCrashed(f"LibreOffice stoppet to ganger under arbeidet med "
                                             f"{name} ({exc})") from None
+                except Exception:
+                    raise
+                except BaseException:  # Ctrl-C, SIGTERM while it works: end it now, before
+                    self._stop(graceful=False)  # the caller removes the file it is writing
+                    raise
             raise AssertionError("unreachable")  # pragma: no cover
 
     def _call(self, job: dict[str, Any], name: str) -> dict[str, Any]:
@@ -279,13 +304,18 @@ class OfficeSession:
     # -- processes -------------------------------------------------------------
 
     def start(self) -> None:
-        """Start LibreOffice and the worker unless they are running."""
+        """Start LibreOffice and the worker unless they are running. Raises
+        :class:`OfficeMissing` when they cannot be started, :class:`OfficeError`
+        when LibreOffice does not answer in time."""
         if self.running:
             return
         self._stop(graceful=False)
         profile = self._folder() / "profile"
         pipe = f"slt_docs_{os.getpid()}_{uuid.uuid4().hex[:12]}"
-        self._log = open(profile.parent / "office.log", "ab")  # noqa: SIM115 (closed in _stop)
+        try:
+            self._log = open(profile.parent / "office.log", "ab")  # noqa: SIM115 (closed in _stop)
+        except OSError as exc:
+            raise _cannot_use(profile.parent, exc) from exc
         group = {"start_new_session": True} if os.name == "posix" else {
             "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
         try:
@@ -320,11 +350,15 @@ class OfficeSession:
         """The session's own folder (LibreOffice's profile, its log, documents
         in transit), made on first use."""
         if self._dir is None:
-            self._dir = Path(tempfile.mkdtemp(prefix="slt_docs_office_"))
+            try:
+                self._dir = Path(tempfile.mkdtemp(prefix="slt_docs_office_"))
+            except OSError as exc:
+                raise _cannot_use(Path(tempfile.gettempdir()), exc) from exc
         return self._dir
 
     def close(self) -> None:
-        """End LibreOffice and the worker, and remove the profile folder."""
+        """End LibreOffice and the worker, and remove the profile folder.
+        Never raises."""
         with self._lock:
             self._stop(graceful=True)
             self._remove_dir()
@@ -364,6 +398,11 @@ class OfficeSession:
 
 
 _TIMED_OUT = object()
+
+
+def _cannot_use(folder: Path, exc: OSError) -> OfficeError:
+    """The session's folder (in the system's temporary folder) cannot be written."""
+    return OfficeError(f"LibreOffice kan ikke arbeide i {folder}: {os_error_reason(exc)}")
 
 
 def _pump(stream: IO[str] | None, replies: queue.Queue[str | None]) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import attrs
+
 import slt_docs
 from slt_docs import DataError, DocKind, LoadResult, Problem, SltData
 
@@ -45,6 +47,19 @@ def bad_data_messages() -> list[str]:
     return []
 
 
+def changed_model_messages(folder: Path) -> list[str]:
+    """A model changed in code, checked before use: its warnings, then the
+    errors of a change that breaks it, each with its field path."""
+    data = slt_docs.load(folder)
+    messages = [f"{p.alvor.value}: {p.sti}" for p in slt_docs.check(data)]
+    blank = attrs.evolve(data, kommune=attrs.evolve(data.kommune, navn=""))
+    try:
+        slt_docs.check(blank)
+    except DataError as exc:
+        messages += [f"{p.alvor.value}: {p.sti}: {p.melding}" for p in exc.problems]
+    return messages
+
+
 if __name__ == "__main__":
     import sys
     import tempfile
@@ -53,3 +68,4 @@ if __name__ == "__main__":
         made = make_everything(Path(sys.argv[1]), Path(tmp))
     print(sorted(made))
     print(bad_data_messages())
+    print(changed_model_messages(Path(sys.argv[1])))
