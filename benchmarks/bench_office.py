@@ -13,7 +13,7 @@ the median of ``--runs`` runs, the cases of one run interleaved so that load
 from other processes hits them alike:
 
 - **session**: ``OfficeSession`` started, the five PDFs exported (PDF/UA,
-  finished with pikepdf), session closed — what ``slt-docs render --pdf`` pays;
+  finished with pikepdf), session closed — what ``slt-docs lag --pdf`` pays;
 - **session, warm**: the five PDFs through a session that is already running
   — what each further kommune costs a batch that keeps its session;
 - **5 × soffice**: ``soffice --headless --convert-to pdf`` once per document

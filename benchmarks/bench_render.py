@@ -30,7 +30,7 @@ For every case, in a fresh subprocess:
 Peak memory: each case × variant runs once more in a fresh subprocess that
 reports its own ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` — the peak
 resident set of that process, interpreter and imports included, i.e. what the
-operating system sees when a coordinator runs ``slt-docs render``. Not
+operating system sees when a coordinator runs ``slt-docs lag``. Not
 tracemalloc: it only sees allocations made through Python's allocator, and most
 of the memory of a rendering is lxml/libxml2 trees allocated with malloc, so it
 would under-report. Not the parent's ``RUSAGE_CHILDREN`` either: that is the
@@ -266,7 +266,7 @@ def worker_memory(case: str, variant: str) -> dict[str, Any]:
     start = time.perf_counter()
     data = slt_docs.load_dict(raw)
     steps["load"] = _maxrss_mb()
-    if variant == "ours":  # the public API, as `slt-docs render` runs it
+    if variant == "ours":  # the public API, as `slt-docs lag` runs it
         out = render_bytes(data, DocKind.handlingsplan, Options())
     else:
         view = handlingsplan_view(data, slt_docs.get_language(data.kommune.spraak))

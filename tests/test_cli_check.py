@@ -1,4 +1,4 @@
-"""``slt-docs check PATH``: exit 0 with a summary for good data, 2 with every
+"""``slt-docs kontroller PATH``: exit 0 with a summary for good data, 2 with every
 problem (file:line:column, field path) for bad data, 1 for a bug — never a
 traceback."""
 

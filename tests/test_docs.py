@@ -25,6 +25,8 @@ import attrs
 import pytest
 from conftest import EXAMPLES, REPO
 
+from slt_docs import cli
+
 PAGES = sorted([REPO / "README.md", *(REPO / "docs").glob("*.md")])
 SHELL = {"bash", "sh", "shell", "console"}
 PYTHON = {"python", "py", "python3"}
@@ -187,3 +189,21 @@ def test_the_readme_error_example_is_what_kontroller_prints(workdir):
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [line, "examples/aukra: 1 feil funnet"]
+
+
+def test_the_readme_first_command_prints_the_one_advarsel_it_says_to_expect(tmp_path, capsys):
+    """The first command of the README, as a newcomer runs it: one advarsel,
+    the one the line under it explains (Aukra numbers two tiltak 1.3, as adopted)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first = next(b for b in code_blocks(REPO / "README.md") if b.lang in SHELL)
+    command = first.text.splitlines()[0].split("&& ", 1)[1]
+    assert command == "slt-docs lag examples/aukra --doc handlingsplan -o handlingsplan.docx"
+    explained = next(x for x in readme.splitlines() if x.startswith("Én `advarsel` er ventet"))
+    assert "1.3" in explained
+    argv = [*command.split()[1:-1], str(tmp_path / "handlingsplan.docx"), "--uten-libreoffice"]
+    argv[1] = str(REPO / argv[1])
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": advarsel: " in line]
+    assert len(warnings) == 1 and "tiltaksnummeret 1.3 står to ganger" in warnings[0], err
+    assert err.splitlines() == warnings, err

@@ -9,6 +9,7 @@ slt_docs in bokmål and nynorsk and imports it again.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
 import re
@@ -21,6 +22,7 @@ import attrs
 import pytest
 import yaml
 from attrs import frozen
+from faulttools import deny, files_under
 from importcompare import coverage, load_draft, structure_draft, view_differences
 from importdocs import build, build_file
 from packtools import add_relationship, parts_of, zip_of
@@ -28,8 +30,10 @@ from wordchecks import heading_faults, ooxml_errors
 
 import slt_docs
 from slt_docs import cli
+from slt_docs.data.schema import SCHEMA_FILE, schema_text
 from slt_docs.documents import DocKind, available_documents, mandate_document, render
 from slt_docs.errors import SltError
+from slt_docs.files import OutputError
 from slt_docs.importer import import_docx, read_docx
 from slt_docs.importer.outline import Kind, classify
 from slt_docs.importer.when import parse_when
@@ -732,8 +736,8 @@ def test_command_writes_the_draft_and_prints_a_summary(tmp_path, run):
     assert "hoppet over: 9 linjer i innholdslisten" in out
     assert "ikke plassert: " in out and "kontroll: utkastet i nordre-land er gyldige data" in out
     assert sorted(p.name for p in (tmp_path / "nordre-land").iterdir()) == [
-        "handlingsplan.yaml", "kommune.yaml", "organisasjon.yaml"]
-    check = run("check", "nordre-land")
+        "handlingsplan.yaml", "kommune.yaml", "organisasjon.yaml", SCHEMA_FILE]
+    check = run("kontroller", "nordre-land")
     assert check.returncode == 0, check.stderr
     # the draft is YAML with comments, in the kommune's written standard
     text = (tmp_path / "nordre-land" / "handlingsplan.yaml").read_text()
@@ -755,6 +759,15 @@ def test_command_reports_draft_problems_with_their_place(tmp_path, run):
     # the source's link shows its bare address (a warning: it needs a text)
     assert "handlingsplan.maal[7].lenke.tekst:" in result.stdout
     assert "kontroll: 0 feil og 2 advarsler" in result.stdout
+    assert "(kjør «slt-docs kontroller aukra» etter at du har rettet)" in result.stdout
+    # like the files of `slt-docs ny`: each points the editor at the schema beside it
+    drafts = sorted((tmp_path / "aukra").glob("*.yaml"))
+    assert len(drafts) >= 3
+    for path in drafts:
+        assert path.read_text(encoding="utf-8").splitlines()[0] == \
+            f"# yaml-language-server: $schema={SCHEMA_FILE}", path.name
+    assert (tmp_path / "aukra" / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
+    assert f"skrev aukra/{SCHEMA_FILE}" in result.stdout
 
 
 def test_command_does_not_overwrite(tmp_path, run):
@@ -770,47 +783,46 @@ def test_command_does_not_overwrite(tmp_path, run):
     result = run("importer", source, "-o", folder, "--overskriv")
     assert result.returncode == 0, result.stderr
     assert "Nordre Land" in (folder / "kommune.yaml").read_text()
+    (folder / "kommune.yaml").unlink()  # the schema it wrote is no reason to refuse
+    result = run("importer", source, "-o", folder)
+    assert result.returncode == 2 and "har allerede handlingsplan.yaml, organisasjon.yaml;" \
+        in result.stderr
 
 
 def test_nothing_half_written_when_the_folder_cannot_be_made(tmp_path, monkeypatch):
     draft = import_docx(build_file("nordre-land-2022-2025"))
-
-    def refused(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("slt_docs.importer.draft.tempfile.mkdtemp", refused)
-    with pytest.raises(SltError, match="kunne ikke lage mappa"):
+    deny(monkeypatch, tmp_path)
+    with pytest.raises(OutputError, match="mangler tilgang"):
         draft.write(tmp_path / "ut")
+    monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
 
 
-def test_write_failure_leaves_nothing(tmp_path, monkeypatch):
-    """A file that cannot be written midway: the files written before it are
-    removed again (an existing folder) or the new folder never appears."""
+@pytest.mark.parametrize("where", ["finst", "ny"])
+def test_write_failure_leaves_nothing(tmp_path, monkeypatch, where):
+    """The disk full at the third file: the files written before it are
+    removed again (an existing folder keeps only what it had) or the new
+    folder never appears."""
     draft = import_docx(build_file("nordre-land-2022-2025"))
+    folder = tmp_path / where
+    if where == "finst":
+        folder.mkdir()
+        (folder / "annet.txt").write_text("mitt", encoding="utf-8")
+    real = os.write
     calls = []
 
-    def failing(path, data):
-        calls.append(path)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device")
-        Path(path).write_bytes(data)
-        return Path(path)
+    def third_fails(fd, data):
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data)
 
-    monkeypatch.setattr("slt_docs.importer.draft.write_atomic", failing)
-    existing = tmp_path / "finst"
-    existing.mkdir()
-    with pytest.raises(SltError, match="No space left on device"):
-        draft.write(existing)
-    assert list(existing.iterdir()) == []
-
-    def failing_write_text(self, *args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "write_text", failing_write_text)
-    with pytest.raises(SltError):
-        draft.write(tmp_path / "ny")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["finst"]
+    monkeypatch.setattr(os, "write", third_fails)
+    with pytest.raises(OutputError, match="disken er full"):
+        draft.write(folder)
+    monkeypatch.undo()
+    assert files_under(tmp_path) == ({"finst/": b"", "finst/annet.txt": b"mitt"}
+                                     if where == "finst" else {})
 
 
 # -- what Word puts in a file -----------------------------------------------------------

@@ -342,10 +342,10 @@ def test_cli_render_with_template_and_profile(tmp_path, capsys):
 
 def test_field_reference_is_current():
     """docs/template-fields.md is generated from the view classes; regenerate
-    it with ``slt-docs template fields -o docs/template-fields.md``."""
+    it with ``slt-docs mal felt -o docs/template-fields.md``."""
     committed = (REPO / "docs" / "template-fields.md").read_text(encoding="utf-8")
     assert committed == field_reference(), (
-        "docs/template-fields.md er utdatert; kjør: slt-docs template fields -o "
+        "docs/template-fields.md er utdatert; kjør: slt-docs mal felt -o "
         "docs/template-fields.md")
 
 

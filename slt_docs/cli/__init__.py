@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SltError as exc:
         print(f"slt-docs: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:  # the reader stopped early (slt-docs dump … | head): fine
+    except BrokenPipeError:  # the reader stopped early (slt-docs normaliser … | head): fine
         return EXIT_OK
     except OSError as exc:  # the machine's fault (disk, rights), not a bug: see common.py
         print(f"slt-docs: {os_error_message(exc)}", file=sys.stderr)

@@ -40,7 +40,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.problems:
         print(f"kontroll: {count(len(result.errors), 'feil', 'feil')} og "
               f"{count(len(result.warnings), 'advarsel', 'advarsler')} å rette i utkastet "
-              f"(kjør «slt-docs check {folder}» etter at du har rettet)")
+              f"(kjør «slt-docs kontroller {folder}» etter at du har rettet)")
     else:
         print(f"kontroll: utkastet i {folder} er gyldige data")
     return EXIT_OK

@@ -97,7 +97,8 @@ def data_reference() -> str:
         "",
         "øverst i hver fil gir VS Code (med YAML-utvidelsen fra Red Hat) og andre editorer "
         "som bruker YAML-språktjeneren, forslag til felt, forklaringer og røde streker ved "
-        "feil. Filene `slt-docs ny` lager, har linja fra før.",
+        "feil. Filene `slt-docs ny` og `slt-docs importer` lager, har linja fra før, og "
+        "skjemaet ved siden av seg.",
         "",
         "## Datoer, klokkeslett og perioder",
         "",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from ..data.schema import SCHEMA_FILE, schema_text
 from .build import Builder, Counts
 from .draft import MARKERS, write_folder
 from .reader import SourceDocument, read_docx
@@ -38,9 +39,14 @@ class Draft:
     source: str
 
     def write(self, folder: str | Path, *, overwrite: bool = False) -> list[Path]:
-        """Write the files into ``folder`` (all or nothing); refuses to
-        replace files there unless ``overwrite``."""
-        return write_folder(self.files, folder, overwrite=overwrite)
+        """Write the files into ``folder`` with the JSON schema their first
+        line points the editor to (``slt-docs.schema.json``, as ``slt-docs ny``
+        does), all or nothing; refuses to replace data files there unless
+        ``overwrite`` (the schema is always brought up to date). Raises
+        :class:`~slt_docs.errors.SltError` (:class:`~slt_docs.files.OutputError`
+        when a file cannot be written)."""
+        return write_folder({**self.files, SCHEMA_FILE: schema_text()}, folder,
+                            overwrite=overwrite)
 
 
 def import_docx(source: str | Path | bytes, *, name: str | None = None) -> Draft:

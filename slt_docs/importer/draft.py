@@ -12,9 +12,6 @@ comments. Files are written all or nothing.
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import SltError
-from ..files import write_atomic
+from ..data.schema import SCHEMA_FILE
+from ..files import write_files
 
 MARKERS = {"nn": "IKKJE PLASSERT", "nb": "IKKE PLASSERT"}
 """The mark in front of every line the importer could not place."""
@@ -159,44 +157,17 @@ def _walk(node: Any, column: int, columns: dict[int, int],
 
 def write_folder(files: dict[str, str], folder: str | Path, *, overwrite: bool = False) -> \
         list[Path]:
-    """Write ``files`` (name → text) into ``folder``, all or nothing: a new
-    folder is made beside it and renamed into place; into an existing
-    folder each file is written through a temporary file, and the files
-    written are removed again if one fails. Refuses to replace existing
-    files unless ``overwrite``."""
+    """Write ``files`` (name → text) into ``folder`` (made when missing), all
+    or nothing (:func:`slt_docs.files.write_files`: a failure leaves neither a
+    file nor the folder it made). Refuses to replace existing data files
+    unless ``overwrite`` (the JSON schema, generated, is always replaced). Raises :class:`~slt_docs.errors.SltError`
+    (:class:`~slt_docs.files.OutputError` when a file cannot be written)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise SltError(f"{folder}: finnes og er ikke en mappe")
     if folder.is_dir():
-        clash = [name for name in files if (folder / name).exists()]
+        clash = [name for name in files if name != SCHEMA_FILE and (folder / name).exists()]
         if clash and not overwrite:
             raise SltError(f"{folder}: har allerede {', '.join(sorted(clash))}; velg en ny mappe "
                            "eller bruk --overskriv")
-        written: list[Path] = []
-        try:
-            for name, text in files.items():
-                written.append(write_atomic(folder / name, text.encode("utf-8")))
-        except OSError as exc:
-            if not clash:
-                for path in written:
-                    path.unlink(missing_ok=True)
-            raise SltError(f"{folder}: kunne ikke skrive utkastet ({exc.strerror or exc})") \
-                from exc
-        return written
-    parent = folder.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
-    except OSError as exc:
-        raise SltError(f"{folder}: kunne ikke lage mappa ({exc.strerror or exc})") from exc
-    try:
-        for name, text in files.items():
-            (tmp / name).write_text(text, encoding="utf-8")
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o777 & ~mask)
-        os.replace(tmp, folder)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise SltError(f"{folder}: kunne ikke skrive utkastet ({exc.strerror or exc})") from exc
-    return [folder / name for name in files]
+    return write_files({folder / name: text.encode("utf-8") for name, text in files.items()})

@@ -43,7 +43,7 @@ from .pack import (
 
 @frozen
 class CheckResult:
-    """What ``template check`` found: the pack's label, the problems and the
+    """What ``mal kontroller`` found: the pack's label, the problems and the
     kinds that come from the defaults."""
 
     label: str
@@ -244,7 +244,7 @@ def build_pack(folder: str | Path, output: str | Path | None = None) -> tuple[Pa
     the check finds errors; nothing is written then."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise PackError(f"«{folder}» er ikke en mappe; «template pack» pakker en malmappe")
+        raise PackError(f"«{folder}» er ikke en mappe; «slt-docs mal pakk» pakker en malmappe")
     result = check_pack(folder)
     if result.errors:
         raise PackError(f"{result.label} har {len(result.errors)} feil; ingen pakke laget",
