@@ -18,8 +18,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..errors import SltError
 from ..data.schema import SCHEMA_FILE
+from ..errors import SltError
 from ..files import write_files
 
 MARKERS = {"nn": "IKKJE PLASSERT", "nb": "IKKE PLASSERT"}
@@ -160,8 +160,9 @@ def write_folder(files: dict[str, str], folder: str | Path, *, overwrite: bool =
     """Write ``files`` (name → text) into ``folder`` (made when missing), all
     or nothing (:func:`slt_docs.files.write_files`: a failure leaves neither a
     file nor the folder it made). Refuses to replace existing data files
-    unless ``overwrite`` (the JSON schema, generated, is always replaced). Raises :class:`~slt_docs.errors.SltError`
-    (:class:`~slt_docs.files.OutputError` when a file cannot be written)."""
+    unless ``overwrite`` (the JSON schema, generated, is always replaced).
+    Raises :class:`~slt_docs.errors.SltError` (:class:`~slt_docs.files.OutputError`
+    when a file cannot be written)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise SltError(f"{folder}: finnes og er ikke en mappe")
