@@ -20,12 +20,15 @@
   its name (so it is always removed again) and a set of files being renamed
   into place (so the set is all new or all old). A signal arriving there is
   held and raised right after (:func:`signals_held`; in the main thread,
-  where Python runs signal handlers).
+  where Python runs signal handlers). Inside :func:`journal` every file put
+  in place is recorded in that same step, so a command stopped at any point
+  can say which files are complete.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import os
 import shutil
@@ -205,6 +208,22 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 _HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_JOURNAL: contextvars.ContextVar[list[Path] | None] = contextvars.ContextVar(
+    "slt_docs_files_journal", default=None)
+
+
+@contextlib.contextmanager
+def journal() -> Iterator[list[Path]]:
+    """The list of every file put in place inside the block, in order — each
+    recorded in the step that renames it into place, so that a Ctrl-C
+    cannot fall between the two (for this context only: threads and other
+    requests keep their own)."""
+    written: list[Path] = []
+    token = _JOURNAL.set(written)
+    try:
+        yield written
+    finally:
+        _JOURNAL.reset(token)
 
 
 @contextlib.contextmanager
@@ -346,9 +365,12 @@ def write_files(files: Mapping[str | Path, bytes]) -> list[Path]:
         # all or none in place: Ctrl-C here is raised after the last rename (the
         # clean-up below then finds nothing to remove: every file is in its folder)
         with signals_held():
+            log = _JOURNAL.get()
             for item in pending:
                 current = item.path
                 item.commit()
+                if log is not None:
+                    log.append(item.path)
     except BaseException as exc:
         for item in pending:
             item.discard()

@@ -26,6 +26,7 @@ from faulttools import (
 )
 
 import slt_docs
+from slt_docs import cli
 from slt_docs.files import OutputError, write_files
 
 
@@ -267,6 +268,22 @@ def test_ctrl_c_as_the_temporary_file_gets_its_name_leaves_nothing(tmp_path, mon
     with pytest.raises(KeyboardInterrupt):
         write_files({tmp_path / "ut" / "a.docx": b"a"})
     assert files_under(tmp_path) == {}
+
+
+def test_ctrl_c_as_the_file_lands_names_it_as_complete(capsys, tmp_path, monkeypatch):
+    """Ctrl-C in the instant the calendar is renamed into place: the command
+    stops (130) and its message names the file as complete — the user is not
+    left to guess whether ``avbrutt`` means no file."""
+    out = tmp_path / "moteplan.ics"
+    _interrupt_after(monkeypatch, os, "replace")
+    status = cli.main(["kalender", str(AUKRA), "-o", str(out)])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert status == 130, err
+    assert err.splitlines()[-1] == f"slt-docs: avbrutt (Ctrl-C); ferdig før avbruddet: {out}; " \
+        "ingenting halvskrevet ble liggende"
+    assert out.read_bytes() == slt_docs.to_ics(slt_docs.load(AUKRA))
+    assert leftovers(tmp_path) == []
 
 
 # -- a kill while writing -------------------------------------------------------------

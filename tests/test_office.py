@@ -182,22 +182,32 @@ def test_an_exception_inside_the_session_still_ends_libreoffice(docs, tmp_path):
 
 
 def test_ctrl_c_during_a_pdf_export_ends_libreoffice_at_once(docs, tmp_path, monkeypatch):
-    """Ctrl-C (or SIGTERM) while LibreOffice exports: LibreOffice is ended
-    before the temporary PDF is removed, so it cannot finish writing it
-    afterwards and leave it beside the target."""
+    """Ctrl-C (or SIGTERM) while LibreOffice exports: LibreOffice is ended at
+    once, and since it writes only in the session's own folder, what it was
+    writing (the PDF, its own temporary and lock files) goes with that folder
+    — nothing is left beside the target."""
     with OfficeSession() as office:
         office.start()
+        jobs = []
+        real_call = office._call
+
+        def recorded(job: dict, name: str) -> dict:
+            jobs.append(job)
+            return real_call(job, name)
 
         def interrupted(timeout: float) -> object:  # the job was sent; Ctrl-C while waiting
             raise KeyboardInterrupt
 
+        monkeypatch.setattr(office, "_call", recorded)
         monkeypatch.setattr(office, "_reply", interrupted)
         with pytest.raises(KeyboardInterrupt):
             to_pdf([(docs[2], tmp_path / "tiltak.pdf")], office=office)
         assert not office.running, "LibreOffice went on with the interrupted job"
         monkeypatch.undo()
         folder = office._dir
+        assert [Path(job["dst"]).parent for job in jobs] == [folder]
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "a temporary PDF was left"
+    assert not folder.exists()
     assert folder is not None and not _processes_with(str(folder))
     assert not _zombie_children()
 

@@ -3,9 +3,11 @@ thin: it parses arguments, calls the library and prints the outcome in
 Norwegian. A new command is a module with ``register(sub)`` added to
 :data:`COMMANDS`.
 
-Exit status: 0 success, 2 bad input (data, template or arguments) or a
+Exit status: 0 success; 2 bad input (data, template or arguments) or a
 fault of the machine (a file that cannot be written or read: see
-:mod:`slt_docs.cli.common`), 1 an internal error (a bug: reported without a traceback unless
+:mod:`slt_docs.cli.common`); 130 stopped by Ctrl-C and 143 by SIGTERM
+(nothing half-written is left; the message names the files already
+complete); 1 an internal error (a bug: reported without a traceback unless
 ``SLT_DOCS_DEBUG=1``).
 """
 
@@ -16,9 +18,11 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .. import __version__
 from ..errors import SltError
+from ..files import journal
 from . import (
     aarshjul,
     calendar,
@@ -40,6 +44,7 @@ from .common import (
     Terminated,
     examples,
     flush_stdout,
+    interrupted,
     os_error_message,
     stopped_by_signal,
 )
@@ -81,13 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return EXIT_BAD_INPUT
+    written: list[Path] = []
     try:
-        with stopped_by_signal():
+        with journal() as written, stopped_by_signal():
             status = func(args)
         flush_stdout()
         return status
     except Terminated:
-        print("slt-docs: avbrutt (SIGTERM); ingenting halvskrevet ble liggende", file=sys.stderr)
+        print(f"slt-docs: {interrupted('SIGTERM', written)}", file=sys.stderr)
         return 143
     except SltError as exc:
         print(f"slt-docs: {exc}", file=sys.stderr)
@@ -98,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"slt-docs: {os_error_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("slt-docs: avbrutt (Ctrl-C); ingenting halvskrevet ble liggende", file=sys.stderr)
+        print(f"slt-docs: {interrupted('Ctrl-C', written)}", file=sys.stderr)
         return 130
     except Exception:
         if os.environ.get("SLT_DOCS_DEBUG"):

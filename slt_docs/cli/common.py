@@ -18,7 +18,7 @@ import os
 import signal
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,6 +47,14 @@ def os_error_message(exc: OSError) -> str:
         return f"filfeil: {reason}"
     verb = "lese" if exc.errno == errno.ENOENT else "skrive" if name == "standard ut" else "bruke"
     return f"kan ikke {verb} {name}: {reason}"
+
+
+def interrupted(how: str, written: Sequence[Path]) -> str:
+    """What a command stopped by a signal says: the files that were complete
+    before it (from :func:`slt_docs.files.journal`), and that nothing
+    half-written was left."""
+    done = f"; ferdig før avbruddet: {', '.join(str(p) for p in written)}" if written else ""
+    return f"avbrutt ({how}){done}; ingenting halvskrevet ble liggende"
 
 
 class Terminated(BaseException):

@@ -37,6 +37,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -44,7 +45,7 @@ from typing import IO, Any
 from attrs import frozen
 
 from ..errors import SltError
-from ..files import os_error_reason
+from ..files import os_error_reason, write_atomic
 
 WORKER_SCRIPT = Path(__file__).resolve().parent / "_uno_worker.py"
 JOB_TIMEOUT = 180.0
@@ -208,11 +209,33 @@ class OfficeSession:
     def export_pdf(self, docx: str | Path, pdf: str | Path, *, ua: bool = True) -> None:
         """Export ``docx`` as a tagged PDF (PDF/UA-1 when ``ua``) to ``pdf``,
         after updating its indexes and fields. The .docx is never written.
-        Raises :class:`OfficeError` or a subclass (see the class)."""
+        LibreOffice writes only in the session's own folder (its temporary
+        and lock files too, which a LibreOffice stopped mid-export leaves);
+        the finished PDF is then written to ``pdf`` all or nothing
+        (:func:`~slt_docs.files.write_atomic`). Raises :class:`OfficeError` or a
+        subclass (see the class), :class:`~slt_docs.files.OutputError` when
+        ``pdf`` cannot be written."""
         src, dst = Path(docx).resolve(), Path(pdf).resolve()
-        self._job({"op": "pdf", "src": str(src), "dst": str(dst), "ua": ua}, src.name)
-        if not dst.is_file() or dst.stat().st_size == 0:
-            raise ConversionError(f"LibreOffice laget ingen PDF av {src.name}")
+        with self.scratch(".pdf") as tmp:
+            target = dst if dst.parent == tmp.parent else tmp
+            self._job({"op": "pdf", "src": str(src), "dst": str(target), "ua": ua}, src.name)
+            if not target.is_file() or target.stat().st_size == 0:
+                raise ConversionError(f"LibreOffice laget ingen PDF av {src.name}")
+            if target is tmp:
+                write_atomic(dst, tmp.read_bytes())
+
+    @contextlib.contextmanager
+    def scratch(self, suffix: str) -> Iterator[Path]:
+        """A new file name (ending in ``suffix``) in the session's own folder,
+        removed after the block — and with the folder when the session ends,
+        whatever LibreOffice left there."""
+        with self._lock:
+            folder = self._folder()
+        path = folder / f"{uuid.uuid4().hex}{suffix}"
+        try:
+            yield path
+        finally:
+            path.unlink(missing_ok=True)
 
     def toc_lines(self, docx: str | Path) -> list[TocLine]:
         """Open ``docx``, update its tables of contents and return their lines

@@ -8,21 +8,22 @@ document language in the XMP metadata (``dc:language``, which LibreOffice 7.4
 does not write), and makes sure of the catalog language, the display of the
 document title and the tab order on pages with links. The creation date is
 the document's own (from the .docx), and the file identifier is derived from
-the content, so the same .docx gives the same PDF. The PDF is written next to
-its final name and moved into place, so a failure leaves no half-written file.
+the content, so the same .docx gives the same PDF. LibreOffice writes the PDF
+in its session's own folder, where it is finished; only then is it written to
+its final name, all or nothing — a failure or Ctrl-C leaves no half-written file
+and none of LibreOffice's temporary or lock files beside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
 
-from ..files import output_errors
+from ..files import preflight, write_atomic
 from .office import (
     ConversionError,
     OfficeCrashed,
@@ -58,16 +59,11 @@ def export_pdf(office: OfficeSession, docx: str | Path, pdf: str | Path) -> Path
     docx, pdf = Path(docx), Path(pdf)
     if not docx.is_file():
         raise ConversionError(f"finner ikke {docx}")
-    with output_errors(pdf):
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-    tmp = pdf.with_name(f".{pdf.name}.{os.getpid()}.tmp.pdf")
-    try:
+    preflight(pdf)  # a folder in the way, a read-only folder: before LibreOffice's work
+    with office.scratch(".pdf") as tmp:
         office.export_pdf(docx, tmp)
         finish_pdf(tmp, title=docx.stem, producer=office.version, created=docx_created(docx))
-        with output_errors(pdf):  # a full disk, a folder in the way: «kan ikke skrive …»
-            os.replace(tmp, pdf)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic(pdf, tmp.read_bytes())  # «kan ikke skrive …» for a full disk
     return pdf
 
 
