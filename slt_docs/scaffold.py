@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .data.schema import SCHEMA_FILE, schema_text
 from .errors import SltError
-from .files import write_atomic
+from .files import write_files
 from .models import slug
 
 WRITTEN_STANDARDS = ("nb", "nn")
@@ -284,18 +284,14 @@ def scaffold_files(navn: str, spraak: str, aar: int, folder_label: str) -> dict[
 def new_kommune(folder: str | Path, navn: str, spraak: str = "nb",
                 aar: int | None = None) -> list[Path]:
     """Write a new kommune's data folder (and the schema) into ``folder``,
-    which must be missing or empty; returns the paths written."""
+    which must be missing or empty, all or nothing; returns the paths
+    written. Raises :class:`~slt_docs.errors.SltError`
+    (:class:`~slt_docs.files.OutputError` when a file cannot be written)."""
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise SltError(f"{folder} finnes og er ikke en tom mappe; velg en ny mappe (ingenting "
                        "er skrevet)")
     year = aar if aar is not None else dt.date.today().year
     files = scaffold_files(navn, spraak, year, str(folder))
-    written = []
-    try:
-        for name, text in files.items():
-            written.append(write_atomic(folder / name, text.encode("utf-8")))
-        written.append(write_atomic(folder / SCHEMA_FILE, schema_text().encode("utf-8")))
-    except OSError as exc:
-        raise SltError(f"kan ikke skrive {folder}: {exc.strerror or exc}") from exc
-    return written
+    return write_files({**{folder / name: text.encode("utf-8") for name, text in files.items()},
+                        folder / SCHEMA_FILE: schema_text().encode("utf-8")})

@@ -26,6 +26,7 @@ from faulttools import (
 )
 
 import slt_docs
+import slt_docs.scaffold
 from slt_docs import cli
 from slt_docs.files import OutputError, write_files
 
@@ -54,6 +55,7 @@ FOLDER_COMMANDS = {
     "dump": lambda out, pack: ("dump", NORDRE_LAND, "-o", out / "normalisert"),
     "template new": lambda out, pack: ("template", "new", out / "nypakke"),
     "rull": lambda out, pack: ("rull", AUKRA, "--til", "2023", "-o", out / "aukra-2023"),
+    "ny": lambda out, pack: ("ny", out / "nye", "--navn", "Nye"),
 }
 COMMANDS = {**FILE_COMMANDS, **FOLDER_COMMANDS}
 
@@ -140,8 +142,12 @@ def test_name_too_long(capsys, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_nothing_is_written_when_one_of_many_files_fails(tmp_path, monkeypatch):
-    """render_all writes every document or none: the third file failing with
+@pytest.mark.parametrize("write", [
+    lambda out: slt_docs.render_all(NORDRE_LAND, out),
+    lambda out: slt_docs.scaffold.new_kommune(out, "Nye"),
+], ids=["render_all", "ny"])
+def test_nothing_is_written_when_one_of_many_files_fails(tmp_path, monkeypatch, write):
+    """render_all and ny write every file or none: the third file failing with
     a full disk leaves not even the first two."""
     real = os.write
     calls = {"n": 0}
@@ -154,7 +160,7 @@ def test_nothing_is_written_when_one_of_many_files_fails(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "write", third_fails)
     with pytest.raises(OutputError, match="disken er full") as info:
-        slt_docs.render_all(NORDRE_LAND, tmp_path / "ut")
+        write(tmp_path / "ut")
     assert str(tmp_path / "ut") in str(info.value)
     assert not (tmp_path / "ut").exists()  # the folder it made is gone too
 
