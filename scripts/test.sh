@@ -51,4 +51,13 @@ if [ "$status" = 5 ]; then
   echo "pytest fant ingen tester – det regnes som feil" >&2
   exit 1
 fi
+if [ "$status" = 0 ] && [ "$#" = 0 ]; then
+  # The benchmarks of rendering and of the batch in their smallest size, so
+  # that they cannot rot unnoticed: each must run to the end and print its
+  # table (figures from a small run on a shared machine say little; run them
+  # in full size to measure, see benchmarks/).
+  echo "== ytelsesmålinger i minste størrelse (benchmarks/)"
+  python3 benchmarks/bench_render.py --tiny
+  python3 benchmarks/bench_batch.py --tiny
+fi
 exit "$status"

@@ -10,17 +10,35 @@ a sandbox (:mod:`slt_docs.render`) → .docx (→ PDF through LibreOffice).
 'Aukra'
 >>> docx = slt_docs.render(data, "handlingsplan", lang="nb")
 
+Many kommuner at once, in parallel, one folder each (:mod:`slt_docs.batch`):
+
+>>> results = slt_docs.render_many(["kommuner/"], "ut")   # doctest: +SKIP
+
 The API reference is ``docs/api.md``.
 """
 
+from typing import TYPE_CHECKING
+
 from .aarshjul import aarshjul_png, aarshjul_svg
-from .data import LoadResult, check, dump_folder, dumps, load, load_dict, read, read_dict, to_dict
+from .batch import KommuneResult, render_many
+from .data import LoadResult, check, load, load_dict, read, read_dict
 from .documents import DocKind, available_documents, render, render_all, write_aarshjul
 from .errors import Alvor, DataError, Problem, SltError
-from .ics import to_ics
 from .lang import Language, available_languages, data_language, get_language
+from .lazy import lazy_exports
 from .models import SltData
 from .render.office import OfficeSession
+
+if TYPE_CHECKING:
+    from .data.dump import dump_folder, dumps, to_dict
+    from .ics import to_ics
+
+__getattr__ = lazy_exports(__name__, {
+    "to_ics": ".ics",  # icalendar
+    "dump_folder": ".data.dump", "dumps": ".data.dump", "to_dict": ".data.dump",  # ruamel.yaml
+})
+"""The calendar and the YAML writer are imported on first use."""
+
 
 __version__ = "0.1.0.dev0"
 
@@ -28,6 +46,7 @@ __all__ = [
     "Alvor",
     "DataError",
     "DocKind",
+    "KommuneResult",
     "Language",
     "LoadResult",
     "OfficeSession",
@@ -50,6 +69,7 @@ __all__ = [
     "read_dict",
     "render",
     "render_all",
+    "render_many",
     "to_dict",
     "to_ics",
     "write_aarshjul",

@@ -19,18 +19,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import attrs
 from attrs import frozen
 
-from .aarshjul import aarshjul_png, aarshjul_svg
-from .cycle.chart import status_chart_png
 from .cycle.diff import compare_data
 from .cycle.status import summary_year, year_status
 from .data import check, load
 from .errors import SltError
 from .files import OutputError, os_error_reason, preflight, write_atomic, write_files
-from .ics import CALENDAR_NAME, to_ics
 from .lang import Language, data_language
 from .models import MandatDokument, Organ, SltData, TiltakDokument, expect_model, organ_id
 from .packs.manifest import template_file, template_types
 from .packs.pack import TemplatePack, open_pack
+from .prepared import Prepared
 from .profile import Profile, applied, load_profile, profile_look
 from .render.docx import Picture, count_tags, render_docx
 from .render.html import render_html
@@ -45,6 +43,7 @@ from .view.statusrapport import statusrapport_view
 
 if TYPE_CHECKING:
     from .render.office import OfficeSession
+    from .schedule import Schedule
 
 
 class DocKind(enum.Enum):
@@ -140,11 +139,24 @@ def mandate_document(data: SltData, ref: str | None) -> MandatDokument:
     return MandatDokument(organ=organ_id(organ))
 
 
-def _view(data: SltData, kind: DocKind, lang: Language, options: Options) -> Any:
+def _view(data: SltData, kind: DocKind, lang: Language, options: Options,
+          prepared: Prepared) -> Any:
+    """The view of ``kind``, made once per :class:`Prepared` (the web page's
+    list of files asks for every document's title again)."""
+    key = (kind, lang.code, str(getattr(lang, "catalog", "")), options.organ, options.form,
+           options.delmaal)
+    view = prepared.views.get(key)
+    if view is None:
+        view = prepared.views[key] = _make_view(data, kind, lang, options, prepared)
+    return view
+
+
+def _make_view(data: SltData, kind: DocKind, lang: Language, options: Options,
+               prepared: Prepared) -> Any:
     if kind is DocKind.handlingsplan:
         if data.handlingsplan is None:
             raise SltError("dataene har ingen «handlingsplan:»")
-        return handlingsplan_view(data, lang, form=options.form)
+        return handlingsplan_view(data, lang, form=options.form, schedule=prepared.schedule)
     if kind is DocKind.mandat:
         return mandat_view(data, lang, mandate_document(data, options.organ))
     if kind is DocKind.tiltak:
@@ -157,9 +169,10 @@ def _view(data: SltData, kind: DocKind, lang: Language, options: Options) -> Any
             wrong = [n for n in options.delmaal if not 1 <= n <= count]
             if wrong:
                 raise SltError(f"handlingsplanen har ikke delmål {wrong[0]} (den har {count})")
-        return tiltak_document_view(data, lang, doc, form=options.form)
+        return tiltak_document_view(data, lang, doc, form=options.form,
+                                    schedule=prepared.schedule)
     if kind is DocKind.moteplan:
-        return moteplan_view_for(data, lang)
+        return moteplan_view_for(data, lang, schedule=prepared.schedule)
     if kind is DocKind.statusrapport:
         return statusrapport_view(data, year_status(data, options.aar), lang)
     if kind is DocKind.endringsoversikt:
@@ -176,11 +189,12 @@ def _changes_view(data: SltData, lang: Language, forrige: Path | SltData | None)
     return endringer_view(diff, data, lang)
 
 
-def moteplan_view_for(data: SltData, lang: Language) -> Any:
-    """The møteplan view."""
+def moteplan_view_for(data: SltData, lang: Language, *, schedule: Schedule | None = None) -> Any:
+    """The møteplan view; ``schedule`` is the møteplan expanded (expanded
+    here when not given)."""
     if data.moteplan is None:
         raise SltError("dataene har ingen «moteplan:»")
-    return moteplan_view(data, lang)
+    return moteplan_view(data, lang, schedule=schedule)
 
 
 Output = str | os.PathLike[str] | BinaryIO
@@ -197,7 +211,8 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
            dato: dt.date | None = None, fragment: bool = False,
            filer: tuple[tuple[str, str], ...] | None = None,
            office: OfficeSession | None = None, aar: int | None = None,
-           forrige: str | Path | SltData | None = None) -> bytes:
+           forrige: str | Path | SltData | None = None,
+           prepared: Prepared | None = None) -> bytes:
     """Render one document and return its bytes — .docx, or for
     ``"nettside"`` the web page as UTF-8 HTML. With ``output`` the bytes are
     also written there: to a file path atomically (never a half-written
@@ -217,8 +232,10 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
     page numbers of LibreOffice's layout, without it the entries only. For
     ``"statusrapport"``, ``aar`` is the year reported (default: the latest
     status file); ``"endringsoversikt"`` compares ``data`` with ``forrige``
-    (the previous version: a folder or loaded data). A
-    model is checked first (:func:`slt_docs.check`), so one
+    (the previous version: a folder or loaded data). ``prepared`` is the
+    work the documents of this data share (the møteplan expanded, the
+    årshjul drawn, the views; :class:`slt_docs.prepared.Prepared`), made
+    here when not given. A model is checked first (:func:`slt_docs.check`), so one
     changed in code cannot reach a template invalid.
 
     Raises only :class:`~slt_docs.errors.SltError` and its subclasses (with a
@@ -235,7 +252,7 @@ def render(data: SltData | str | Path, doc: str | DocKind = DocKind.handlingspla
     return _render_checked(data, doc, lang=lang, output=output, organ=organ, delmaal=delmaal,
                            form=form, template=template, profile=profile, dato=dato,
                            fragment=fragment, filer=filer, office=office, aar=aar,
-                           forrige=forrige)
+                           forrige=forrige, prepared=prepared)
 
 
 def _checked(data: object) -> SltData:
@@ -257,7 +274,8 @@ def _render_checked(data: SltData, doc: str | DocKind, *, lang: str | None = Non
                     dato: dt.date | None = None, fragment: bool = False,
                     filer: tuple[tuple[str, str], ...] | None = None,
                     office: OfficeSession | None = None, aar: int | None = None,
-                    forrige: str | Path | SltData | None = None) -> bytes:
+                    forrige: str | Path | SltData | None = None,
+                    prepared: Prepared | None = None) -> bytes:
     kind = parse_kind(doc)
     options = Options(lang=_text_option("lang", lang), organ=_text_option("organ", organ),
                       delmaal=_delmaal_option(delmaal), form=_form_option(form),
@@ -265,7 +283,7 @@ def _render_checked(data: SltData, doc: str | DocKind, *, lang: str | None = Non
                       profile=_profile_option(profile), dato=dato, fragment=fragment,
                       filer=tuple(filer) if filer is not None else None, aar=aar,
                       forrige=Path(forrige) if isinstance(forrige, str) else forrige)
-    result = render_bytes(data, kind, options, office=office)
+    result = render_bytes(data, kind, options, office=office, prepared=prepared)
     if output is not None:
         write_output(output, result)
     return result
@@ -323,13 +341,16 @@ def _form_option(value: object) -> Tabellform | None:
 
 
 def render_bytes(data: SltData, kind: DocKind, options: Options,
-                 office: OfficeSession | None = None) -> bytes:
+                 office: OfficeSession | None = None, prepared: Prepared | None = None) -> bytes:
     """Render ``kind`` with ``options`` into .docx bytes (HTML for the web
-    page); the table of contents laid out by ``office`` when given."""
+    page); the table of contents laid out by ``office`` when given; the
+    work shared with the data's other documents taken from ``prepared``."""
+    if prepared is None or prepared.data is not data:
+        prepared = Prepared(data)
     language = _language(data, options)
     if kind is DocKind.nettside:
-        return render_page(data, language, options)
-    view = _view(data, kind, language, options)
+        return render_page(data, language, options, prepared)
+    view = _view(data, kind, language, options, prepared)
     template, name, pack_pictures, trusted = _template(kind, options.template, language)
     profile = _profile(data, options.profile)
     if profile is not None:
@@ -341,13 +362,13 @@ def render_bytes(data: SltData, kind: DocKind, options: Options,
     pictures = {**pack_pictures, **_pictures(data, view)}
     wheel_alt = getattr(view, "aarshjul", "")
     if wheel_alt:
-        pictures["aarshjul"] = Picture(source=aarshjul_png(data, lang=language), width_mm=135,
+        pictures["aarshjul"] = Picture(source=prepared.aarshjul(language).png, width_mm=135,
                                        alt=wheel_alt)
     summary = getattr(view, "oversikt", None) or getattr(view, "statusoversikt", None)
     if summary is not None:
         status = year_status(data, options.aar if kind is DocKind.statusrapport else
                              summary_year(data))
-        pictures["statusdiagram"] = Picture(source=status_chart_png(status, language),
+        pictures["statusdiagram"] = Picture(source=prepared.status_chart(status, language),
                                             width_mm=120, alt=summary.diagram)
     docx = render_docx(template, view, language, pictures=pictures,
                        created=document_date(data, kind), template_name=name, trusted=trusted)
@@ -457,27 +478,12 @@ def output_name(kind: DocKind, organ: Organ | str | None = None, lang: str | Non
     return f"{name}{kind.suffix}"
 
 
-def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | None = None,
-               form: str | Tabellform | None = None,
-               template: str | Path | TemplatePack | None = None,
-               profile: str | Path | Profile | None = None,
-               dato: dt.date | None = None,
-               office: OfficeSession | None = None) -> list[Path]:
-    """Write every document the data supports into ``folder`` — the Word
-    documents, the årshjul and the calendar (``moteplan.ics``) when there is
-    a møteplan, and last the web page (``nettside.html``) linking to them —
-    and return the paths. ``template`` is a template pack (kinds it lacks
-    use the defaults); ``profile`` and ``office`` as for :func:`render`;
-    ``dato`` the day the page's next meetings are counted from (default
-    today). All files or none: nothing is written when one of them fails.
-
-    Raises the errors of :func:`render` (only :class:`~slt_docs.errors.SltError`
-    and its subclasses): :class:`~slt_docs.errors.DataError`,
-    :class:`~slt_docs.render.docx.TemplateFault`,
-    :class:`~slt_docs.render.safety.UnsafeFile`, :class:`~slt_docs.profile.ProfileError`,
-    :class:`~slt_docs.files.OutputError` when a file in ``folder`` cannot be
-    written, :class:`~slt_docs.render.office.OfficeError`."""
-    data = _checked(data)
+def open_choices(template: str | Path | TemplatePack | None,
+                 profile: str | Path | Profile | None) -> tuple[TemplatePack | None,
+                                                                Profile | None]:
+    """The template pack and the profile document for rendering every
+    document, opened (and checked) once; a single template is refused (it
+    fits one kind)."""
     pack = _template_option(template)
     if isinstance(pack, Path):
         pack = open_pack(pack)
@@ -487,21 +493,71 @@ def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | No
     look = _profile_option(profile)
     if isinstance(look, Path):
         look = load_profile(look)
+    return pack, look
+
+
+def render_all(data: SltData | str | Path, folder: str | Path, *, lang: str | None = None,
+               form: str | Tabellform | None = None,
+               template: str | Path | TemplatePack | None = None,
+               profile: str | Path | Profile | None = None,
+               dato: dt.date | None = None,
+               office: OfficeSession | None = None, pdf: bool = False) -> list[Path]:
+    """Write every document the data supports into ``folder`` — the Word
+    documents, the årshjul and the calendar (``moteplan.ics``) when there is
+    a møteplan, with ``pdf`` each document's PDF/UA too, and last the web
+    page (``nettside.html``) linking to them — and return the paths.
+    ``template`` is a template pack (kinds it lacks use the defaults);
+    ``profile`` and ``office`` as for :func:`render` (``pdf`` needs
+    ``office``); ``dato`` the day the page's next meetings are counted from
+    (default today). All files or none: nothing is written when one of them
+    fails, a PDF included.
+
+    Raises the errors of :func:`render` (only :class:`~slt_docs.errors.SltError`
+    and its subclasses): :class:`~slt_docs.errors.DataError`,
+    :class:`~slt_docs.render.docx.TemplateFault`,
+    :class:`~slt_docs.render.safety.UnsafeFile`, :class:`~slt_docs.profile.ProfileError`,
+    :class:`~slt_docs.files.OutputError` when a file in ``folder`` cannot be
+    written, :class:`~slt_docs.render.office.OfficeError`."""
+    return render_all_checked(_checked(data), folder, lang=lang, form=form, template=template,
+                              profile=profile, dato=dato, office=office, pdf=pdf)
+
+
+def render_all_checked(data: SltData, folder: str | Path, *, lang: str | None = None,
+                       form: str | Tabellform | None = None,
+                       template: str | Path | TemplatePack | None = None,
+                       profile: str | Path | Profile | None = None,
+                       dato: dt.date | None = None,
+                       office: OfficeSession | None = None, pdf: bool = False) -> list[Path]:
+    """:func:`render_all` of data just read and checked by :func:`slt_docs.read`
+    or :func:`slt_docs.load` (the batch: not checked twice)."""
+    pack, look = open_choices(template, profile)
+    if pdf and office is None:
+        raise SltError("PDF lages med LibreOffice: gi render_all en OfficeSession (office=)")
     folder = _path_option("folder", folder)
     preflight(folder, folder=True)
+    prepared = Prepared(data)
     files: dict[Path, bytes] = {}
     for kind, organ in available_documents(data):
         files[folder / output_name(kind, organ)] = _render_checked(
             data, kind, lang=lang, organ=organ, form=form, template=pack, profile=look,
-            office=office)
+            office=office, prepared=prepared)
     if data.moteplan is not None:
-        language = _language(data, Options(lang=lang))
-        files[folder / "aarshjul.png"] = aarshjul_png(data, lang=language)
-        files[folder / "aarshjul.svg"] = aarshjul_svg(data, lang=language)
-        files[folder / CALENDAR_FILE] = to_ics(data, lang=lang)
+        from .ics import to_ics  # icalendar, loaded when a calendar is written
+
+        wheel = prepared.aarshjul(_language(data, Options(lang=lang)))
+        files[folder / "aarshjul.png"] = wheel.png
+        files[folder / "aarshjul.svg"] = wheel.svg
+        files[folder / CALENDAR_FILE] = to_ics(data, lang=lang, schedule=prepared.schedule)
+    if pdf:
+        from .render.pdf import pdf_bytes
+
+        assert office is not None
+        for path, content in list(files.items()):
+            if path.suffix == ".docx":
+                files[path.with_suffix(".pdf")] = pdf_bytes(office, content, path.name)
     page = folder / output_name(DocKind.nettside)
     files[page] = page_bytes(data, page, list(files), lang=lang, template=pack, profile=look,
-                             dato=dato)
+                             dato=dato, prepared=prepared)
     return write_files(files)
 
 
@@ -509,63 +565,64 @@ CALENDAR_FILE = "moteplan.ics"
 """The calendar file :func:`render_all` writes beside the documents."""
 
 
-def write_page(data: SltData, output: Path, files: list[Path], *, lang: str | None = None,
-               template: str | Path | TemplatePack | None = None,
-               profile: str | Path | Profile | None = None,
-               dato: dt.date | None = None) -> Path:
-    """Write the web page to ``output`` linking to ``files`` (paths in the
-    same folder, each given the title of the document it holds)."""
-    write_atomic(output, page_bytes(_checked(data), output, files, lang=lang,
-                                    template=template, profile=profile, dato=dato))
-    return output
-
-
 def page_bytes(data: SltData, output: Path, files: list[Path], *, lang: str | None = None,
                template: str | Path | TemplatePack | None = None,
                profile: str | Path | Profile | None = None,
-               dato: dt.date | None = None) -> bytes:
+               dato: dt.date | None = None, prepared: Prepared | None = None) -> bytes:
     """The web page (HTML) for ``output``, linking to ``files`` (of a checked model)."""
+    if prepared is None or prepared.data is not data:
+        prepared = Prepared(data)
     language = _language(data, Options(lang=lang))
-    titles = file_titles(data, language)
+    titles = file_titles(data, language, prepared)
     links = tuple((path.name, titles.get(path.name) or titles.get(path.stem) or path.stem)
                   for path in files if path != output)
     return _render_checked(data, DocKind.nettside, lang=lang, template=template,
-                           profile=profile, dato=dato, filer=links)
+                           profile=profile, dato=dato, filer=links, prepared=prepared)
 
 
-def file_titles(data: SltData, lang: Language) -> dict[str, str]:
+def file_titles(data: SltData, lang: Language,
+                prepared: Prepared | None = None) -> dict[str, str]:
     """The title of every file :func:`render_all` can write, by file name
     (the calendar, the årshjul pictures) or by name without its suffix (a
     document, whether .docx or .pdf)."""
+    if prepared is None or prepared.data is not data:
+        prepared = Prepared(data)
     titles: dict[str, str] = {}
     for kind, organ in available_documents(data):
-        view = _view(data, kind, lang, Options(organ=organ))
+        view = _view(data, kind, lang, Options(organ=organ), prepared)
         titles[Path(output_name(kind, organ)).stem] = view.dok.tittel
     if data.moteplan is not None:
         wheel = f"{lang.label('aarshjul')} {data.moteplan.aar}"
         titles["aarshjul.png"] = titles["aarshjul.svg"] = wheel
+        from .ics import CALENDAR_NAME
+
         titles[CALENDAR_FILE] = lang.gettext(CALENDAR_NAME).format(
             year=data.moteplan.aar, kommune=lang.kommune_name(data.kommune))
     return titles
 
 
-def planned_files(data: SltData, lang: Language) -> tuple[tuple[str, str], ...]:
+def planned_files(data: SltData, lang: Language,
+                  prepared: Prepared | None = None) -> tuple[tuple[str, str], ...]:
     """The files :func:`render_all` writes beside the web page, as (name, title)."""
-    titles = file_titles(data, lang)
+    titles = file_titles(data, lang, prepared)
     names = [output_name(kind, organ) for kind, organ in available_documents(data)]
     if data.moteplan is not None:
         names += ["aarshjul.png", "aarshjul.svg", CALENDAR_FILE]
     return tuple((name, titles.get(name) or titles[Path(name).stem]) for name in names)
 
 
-def render_page(data: SltData, language: Language, options: Options) -> bytes:
+def render_page(data: SltData, language: Language, options: Options,
+                prepared: Prepared | None = None) -> bytes:
     """The web page as UTF-8 HTML: its view, the template (the pack's
     ``nettside.html`` or ours) and the profile's colours and fonts."""
     profile = _profile(data, options.profile)
-    files = options.filer if options.filer is not None else planned_files(data, language)
+    if prepared is None or prepared.data is not data:
+        prepared = Prepared(data)
+    files = options.filer if options.filer is not None else planned_files(data, language,
+                                                                          prepared)
     view = nettside_view(data, language, day=options.dato or dt.date.today(), files=files,
                          look=profile_look(profile) if profile is not None else None,
-                         fragment=options.fragment)
+                         fragment=options.fragment, schedule=prepared.schedule)
     template, name, _, _ = _template(DocKind.nettside, options.template, language)
     try:
         text = template.decode("utf-8")
@@ -576,10 +633,11 @@ def render_page(data: SltData, language: Language, options: Options) -> bytes:
 
 
 def write_aarshjul(data: SltData | str | Path, output: str | Path, *,
-                   lang: str | None = None) -> list[Path]:
+                   lang: str | None = None, prepared: Prepared | None = None) -> list[Path]:
     """Write the year wheel as its own picture (``.png`` or ``.svg``, by the
     file name) for the intranet; returns ``[output]``. ``data`` is a model
-    or a path, as for :func:`render`.
+    or a path, as for :func:`render`; ``prepared`` as for :func:`render` (a
+    wheel already drawn is reused).
 
     Raises :class:`~slt_docs.errors.DataError` for bad data,
     :class:`~slt_docs.files.OutputError` when ``output`` cannot be written,
@@ -593,6 +651,8 @@ def write_aarshjul(data: SltData | str | Path, output: str | Path, *,
     if suffix not in (".png", ".svg"):
         raise SltError(f"årshjulet kan skrives som .png eller .svg, ikke «{output.suffix}»")
     language = _language(data, Options(lang=lang))
-    picture = (aarshjul_svg if suffix == ".svg" else aarshjul_png)(data, lang=language)
-    write_atomic(output, picture)
+    if prepared is None or prepared.data is not data:
+        prepared = Prepared(data)
+    wheel = prepared.aarshjul(language)
+    write_atomic(output, wheel.svg if suffix == ".svg" else wheel.png)
     return [output]

@@ -45,7 +45,7 @@ import icalendar
 from .lang import Language, data_language
 from .lang.labels import N_
 from .models import Motestatus, SltData, expect_model, slug
-from .schedule import KonkretMoete, Schedule, expand, holiday_name, organ_name
+from .schedule import KonkretMoete, Schedule, expand, filter_schedule, holiday_name, organ_name
 
 TZID = "Europe/Oslo"
 OSLO = ZoneInfo(TZID)
@@ -61,23 +61,29 @@ CALENDAR_NAME = N_("SLT meeting plan {year}, {kommune}")
 
 
 def to_ics(data: SltData, *, organ: str | None = None, lang: str | None = None,
-           stamp: dt.datetime | None = None) -> bytes:
+           stamp: dt.datetime | None = None, schedule: Schedule | None = None) -> bytes:
     """The møteplan of ``data`` as iCalendar bytes (UTF-8, CRLF lines).
 
     ``organ`` keeps one body's meetings (by id, name, or level kind in
     bokmål or nynorsk; joint meetings included); ``lang`` is the language of
-    the words written (default: the kommune's); ``stamp`` overrides DTSTAMP.
+    the words written (default: the kommune's); ``stamp`` overrides DTSTAMP;
+    ``schedule`` is the møteplan already expanded (expanded here when not given).
     Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model,
     has no møteplan or one that cannot be expanded, or for an unknown body;
     :class:`~slt_docs.errors.SltError` for an unknown language."""
-    calendar, _ = build_calendar(expect_model(data), organ=organ, lang=lang, stamp=stamp)
+    calendar, _ = build_calendar(expect_model(data), organ=organ, lang=lang, stamp=stamp,
+                                 schedule=schedule)
     return calendar.to_ical()
 
 
 def build_calendar(data: SltData, *, organ: str | None = None, lang: str | None = None,
-                   stamp: dt.datetime | None = None) -> tuple[icalendar.Calendar, int]:
+                   stamp: dt.datetime | None = None,
+                   schedule: Schedule | None = None) -> tuple[icalendar.Calendar, int]:
     """The :class:`icalendar.Calendar` and the number of events in it."""
-    schedule = expand(data, organ=organ)
+    if schedule is None:
+        schedule = expand(data, organ=organ)
+    elif organ is not None:
+        schedule = filter_schedule(schedule, organ, data.organisasjon)
     language = data_language(data, lang)
     stamp = stamp or default_stamp(data)
     kommune = language.kommune_name(data.kommune)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from conftest import VALID_YAML, position, yaml_text
+from conftest import REPO, VALID_YAML, position, yaml_text
 
 import slt_docs
 from slt_docs.data.yamlsource import SltYamlLoader
@@ -380,3 +380,46 @@ def test_amounts_and_decimal_numbers():
 def test_empty_list_field_may_be_left_blank():
     data = load_with(organisasjon={"nivaa": [{"type": "styrende", "deltakere": None}]})
     assert data.organisasjon.nivaa[0].deltakere == ()
+
+
+# -- libyaml's parser, with PyYAML's answers -------------------------------------------
+
+_BROKEN_YAML = (
+    "a: {æøå: 1, æøå: 2}\n",                      # a key twice, after non-ASCII text
+    "x: [ø, å, {b: c}]\ny: «å» æ: 3\n",           # a colon in a plain text
+    "a:\n  - ø\n  -å: b\n   c: d\n",              # indentation
+    "å: 'ø\n",                                    # an unclosed quote
+    "a: 1\n\tb: 2\n",                             # a tab as indentation
+    "a: «b\tc»\n",                                # a tab inside a plain text (PyYAML refuses)
+    "ø: &x [1]\nb: *y\n",                         # an unknown alias
+    "a: !!python/object x\n",                     # a tag
+    "a: 1\n---\nb: 2\n",                          # two documents
+    "kommune: " + "[" * 150 + "]" * 150 + "\n",   # too deep
+)
+
+
+def _read_with(loaders, text):
+    from slt_docs.data import yamlsource
+
+    saved = yamlsource._LOADERS
+    yamlsource._LOADERS = loaders
+    try:
+        source = yamlsource.read_yaml(REPO / "t.yaml", text)
+    finally:
+        yamlsource._LOADERS = saved
+    return source.data, source.positions, source.key_positions, [str(p) for p in source.problems]
+
+
+def test_libyaml_reads_every_file_as_pyyaml_does():
+    """The C parser (several times faster) gives the same data, positions and
+    messages as PyYAML's own for every YAML file of the project and for
+    broken ones; a file it refuses is answered by PyYAML."""
+    from slt_docs.data import yamlsource
+
+    assert len(yamlsource._LOADERS) == 2, "PyYAML without libyaml: pip install pyyaml (wheel)"
+    both, pure = yamlsource._LOADERS, (SltYamlLoader,)
+    files = sorted(p for p in REPO.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                   and not {".git", "node_modules"} & set(p.parts))
+    assert len(files) > 20
+    for text in (*(f.read_text(encoding="utf-8") for f in files), *_BROKEN_YAML):
+        assert _read_with(both, text) == _read_with(pure, text), text[:200]

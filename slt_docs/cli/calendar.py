@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from ..files import write_atomic
-from ..ics import build_calendar
 from ..models import slug
 from .common import EXIT_BAD_INPUT, EXIT_OK, count, examples, read_or_report, write_stdout
 
@@ -24,6 +23,8 @@ def calendar_command(path: str | Path, output: str | Path | None = None,
         print(f"{path}: dataene har ingen «moteplan»; det finnes ingen møter å skrive",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    from ..ics import build_calendar  # icalendar, loaded for this command only
+
     calendar, meetings = build_calendar(data, organ=organ)
     content = calendar.to_ical()
     if output is None:

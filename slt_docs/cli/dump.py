@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..data import dumps
-from ..data.dump import write_folder
 from .common import EXIT_BAD_INPUT, EXIT_OK, examples, read_or_report, write_stdout
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
     """``slt-docs normaliser PATH [-o DIR]``: write the data back in canonical form."""
+    from ..data.dump import dumps, write_folder  # ruamel.yaml, imported when used
+
     data = read_or_report(args.path, "ingenting skrevet")
     if data is None:
         return EXIT_BAD_INPUT

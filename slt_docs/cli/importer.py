@@ -7,12 +7,13 @@ import argparse
 from pathlib import Path
 
 from ..data import read
-from ..importer import import_docx
 from .common import EXIT_OK, count, examples, notices
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``slt-docs importer PLAN.docx -o MAPPE``."""
+    from ..importer import import_docx  # (imported by the command that uses it)
+
     with notices():
         draft = import_docx(args.path)
     folder: Path = args.output or Path(args.path.stem)

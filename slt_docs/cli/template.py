@@ -6,22 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import packs  # the checker (lint, contrast) is imported when a command uses it
 from ..documents import parse_kind
 from ..errors import SltError
 from ..files import write_atomic
-from ..packs import (
-    KINDS,
-    CheckResult,
-    build_pack,
-    check_pack,
-    check_profile,
-    field_reference,
-    new_pack,
-)
+from ..packs.manifest import KINDS
 from .common import EXIT_BAD_INPUT, EXIT_OK, examples, notices, write_stdout
 
 
-def _report(result: CheckResult, *, profile: bool) -> bool:
+def _report(result: packs.CheckResult, *, profile: bool) -> bool:
     """Print one check's problems and verdict; true when it found no errors."""
     for problem in result.problems:
         print(problem, file=sys.stderr if problem.is_error else sys.stdout)
@@ -48,16 +41,16 @@ def cmd_template_check(args: argparse.Namespace) -> int:
     ok = True
     if args.pack is not None:
         kind = parse_kind(args.doc).value if args.doc else None
-        ok = _report(check_pack(args.pack, kind), profile=False)
+        ok = _report(packs.check_pack(args.pack, kind), profile=False)
     if args.profile is not None:
-        ok = _report(check_profile(args.profile), profile=True) and ok
+        ok = _report(packs.check_profile(args.profile), profile=True) and ok
     return EXIT_OK if ok else EXIT_BAD_INPUT
 
 
 def cmd_template_new(args: argparse.Namespace) -> int:
     """``slt-docs mal ny DIR [--from PACK]``: start a pack to edit in Word."""
     with notices():
-        written = new_pack(args.dir, source=args.source, navn=args.navn, kommune=args.kommune)
+        written = packs.new_pack(args.dir, source=args.source, navn=args.navn, kommune=args.kommune)
     for path in written:
         print(f"skrev {path}")
     print(f"Rediger malene i Word og {args.dir}/manifest.yaml, og kontroller med: "
@@ -68,7 +61,7 @@ def cmd_template_new(args: argparse.Namespace) -> int:
 def cmd_template_pack(args: argparse.Namespace) -> int:
     """``slt-docs mal pakk DIR -o FILE.zip``: check, then make the shareable file."""
     with notices():
-        target, result = build_pack(args.dir, args.output)
+        target, result = packs.build_pack(args.dir, args.output)
     for problem in result.problems:
         print(problem)
     print(f"skrev {target}")
@@ -77,7 +70,7 @@ def cmd_template_pack(args: argparse.Namespace) -> int:
 
 def cmd_template_fields(args: argparse.Namespace) -> int:
     """``slt-docs mal felt [-o FILE]``: the field reference for template authors."""
-    text = field_reference()
+    text = packs.field_reference()
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
         print(f"skrev {args.output}")

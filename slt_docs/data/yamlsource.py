@@ -31,6 +31,8 @@ MAX_ALIASES = 200
 """Most alias uses (``*anker``) in one file."""
 MAX_VALUES = 200_000
 """Most values in one file after aliases are expanded."""
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings (real data: under 10)."""
 
 Path_ = tuple[str | int, ...]
 
@@ -41,6 +43,17 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]
 class SltYamlLoader(yaml.SafeLoader):
     """A safe loader with a small, predictable schema (see the module doc)."""
 
+
+_LOADERS: tuple[type[Any], ...] = (SltYamlLoader,)
+"""The loaders tried in turn: libyaml's parser first where PyYAML has it."""
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser (several times faster; the
+        same nodes, values and positions). A file libyaml refuses is read
+        again by :class:`SltYamlLoader`, whose messages are the ones
+        translated here."""
+
+    _LOADERS = (_FastLoader, SltYamlLoader)
 
 SltYamlLoader.yaml_implicit_resolvers = {}
 for _tag, _regexp, _first in [
@@ -64,6 +77,9 @@ def _construct_date(loader: SltYamlLoader, node: yaml.Node) -> dt.date | str:
 
 
 SltYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+for _loader in _LOADERS[:-1]:
+    _loader.yaml_implicit_resolvers = SltYamlLoader.yaml_implicit_resolvers
+    _loader.yaml_constructors = SltYamlLoader.yaml_constructors
 
 
 @define
@@ -134,32 +150,58 @@ def read_yaml(path: Path, text: str | None = None) -> Source:
     if any(p.is_error for p in source.problems):
         return source
 
-    loader = SltYamlLoader(text)
+    # libyaml reads a tab in a plain text where PyYAML refuses it (and
+    # says why); such a file is read by PyYAML alone
+    loaders = _LOADERS if "\t" not in text else _LOADERS[-1:]
+    for loader_class in loaders:
+        if _load(loader_class, path, text, source, last=loader_class is loaders[-1]):
+            break
+    return source
+
+
+def _load(loader_class: type[Any], path: Path, text: str, source: Source, *,
+          last: bool) -> bool:
+    """Read ``text`` into ``source`` with ``loader_class``; False when it
+    refused the text and another loader should give the message (not ``last``)."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             source.data = {}
-            return source
+            return True
         if not _walk_positions(path, node, source):
-            return source
+            return True
         source.data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        if last:
+            source.problems.append(_refusal(path, text, exc))
+            return True
+        source.positions.clear()
+        source.key_positions.clear()
+        source.problems[:] = [p for p in source.problems if not p.is_error]
+        return False
+    finally:
+        loader.dispose()
+    return True
+
+
+_TOO_DEEP = "fila har for mange nivåer inni hverandre (lister eller oppslag i hverandre)"
+
+
+def _refusal(path: Path, text: str, exc: Exception) -> Problem:
+    """The problem ``exc`` (raised reading ``text``), located in ``path``."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message, key_col = _yaml_message(exc, text)
-        source.problems.append(_problem(path, message, line, key_col or col))
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
-        source.problems.append(_problem(path, f"ugyldig YAML: {exc}", None, None))
-    except RecursionError:
-        source.problems.append(_problem(
-            path, "fila har for mange nivåer inni hverandre (lister eller oppslag i hverandre)",
-            None, None))
-    except ValueError:  # an integer with more digits than Python converts
-        source.problems.append(_problem(
-            path, "fila har et tall med for mange sifre; sett det i anførselstegn", None, None))
-    finally:
-        loader.dispose()
-    return source
+        return _problem(path, message, line, key_col or col)
+    if isinstance(exc, yaml.YAMLError):  # pragma: no cover - PyYAML always marks its errors
+        return _problem(path, f"ugyldig YAML: {exc}", None, None)
+    if isinstance(exc, RecursionError):
+        return _problem(path, _TOO_DEEP, None, None)
+    # an integer with more digits than Python converts
+    return _problem(path, "fila har et tall med for mange sifre; sett det i anførselstegn",
+                    None, None)
 
 
 def _clean_characters(path: Path, text: str, problems: list[Problem]) -> str:
@@ -208,6 +250,10 @@ def _walk_positions(path: Path, root: yaml.Node, source: Source) -> bool:
                     path, f"fila bruker for mange aliaser (over {MAX_ALIASES})", line, col))
                 return False
         seen_nodes.add(id(node))
+        if len(at) > MAX_DEPTH:
+            line, col = _mark(node)
+            source.problems.append(_problem(path, _TOO_DEEP, line, col))
+            return False
         source.positions.setdefault(at, _mark(node))
         if isinstance(node, yaml.MappingNode):
             keys_here: dict[object, yaml.Node] = {}

@@ -10,6 +10,7 @@ unnamed level, from its kind (``utforende``).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -283,6 +284,7 @@ NIVAA_ALIASES: dict[str, NivaaType] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """An ASCII id from a name: "Politirådet i Aukra" → "politiradet-i-aukra",
     "Utførende" → "utforende"."""

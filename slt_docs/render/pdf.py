@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..files import preflight, write_atomic
+from ..files import output_errors, preflight, write_atomic
 from .office import (
     ConversionError,
     OfficeCrashed,
@@ -40,7 +40,7 @@ PdfError = OfficeError
 
 __all__ = ["ConversionError", "OfficeCrashed", "OfficeError", "OfficeMissing", "OfficeSession",
            "OfficeTimeout", "PdfError", "docx_created", "export_pdf", "find_soffice",
-           "find_uno_python", "finish_pdf", "to_pdf"]
+           "find_uno_python", "finish_pdf", "pdf_bytes", "to_pdf"]
 
 
 def to_pdf(pairs: Sequence[tuple[Path, Path]], *, office: OfficeSession | None = None) -> None:
@@ -65,6 +65,26 @@ def export_pdf(office: OfficeSession, docx: str | Path, pdf: str | Path) -> Path
         finish_pdf(tmp, title=docx.stem, producer=office.version, created=docx_created(docx))
         write_atomic(pdf, tmp.read_bytes())  # «kan ikke skrive …» for a full disk
     return pdf
+
+
+def pdf_bytes(office: OfficeSession, docx: bytes, name: str) -> bytes:
+    """The PDF/UA-1 of a .docx held in memory, named ``name`` (its title
+    when it has none, and in messages), made through ``office`` in the
+    session's own folder — so that a set of documents and their PDFs can be
+    written all or nothing. Raises :class:`OfficeError` or a subclass, and
+    :class:`~slt_docs.files.OutputError` when the session's folder cannot
+    be written."""
+    with office.scratch(".docx") as source, office.scratch(".pdf") as pdf:
+        with output_errors(source):
+            source.write_bytes(docx)
+        try:
+            office.export_pdf(source, pdf)
+        except ConversionError as exc:
+            raise ConversionError(str(exc).replace(source.name, name)) from exc
+        finish_pdf(pdf, title=Path(name).stem, producer=office.version,
+                   created=docx_created(source))
+        with output_errors(pdf):
+            return pdf.read_bytes()
 
 
 def docx_created(docx: str | Path) -> dt.datetime | None:

@@ -26,12 +26,15 @@ A template may come from another kommune, so it is untrusted:
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import operator
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from types import CodeType
 from typing import Any
 
 import attrs
@@ -106,6 +109,17 @@ _FORBIDDEN_TAGS: dict[type[nodes.Node], str] = {
     nodes.FromImport: "{% from … import %}",
     nodes.EvalContextModifier: "{% autoescape %}",
 }
+
+
+COMPILED_TEXTS = 128
+"""How many compiled template texts a process keeps (the least recently used
+is dropped first). A batch of every kommune meets a few dozen: each document
+kind's body, headers and footers, with each profile's headers and footers,
+and the web page. What is kept is the code Jinja makes from a template's
+text — the same for whoever renders it, holding nothing of any kommune's
+data — so it cannot carry one kommune's words to the next."""
+_COMPILED: OrderedDict[tuple[object, ...], CodeType] = OrderedDict()
+_COMPILED_LOCK = threading.Lock()
 
 
 class RenderBudgetExceeded(SecurityError):
@@ -197,6 +211,34 @@ class SltSandbox(ImmutableSandboxedEnvironment):
             return __context.call(__obj, *args, **kwargs)
         finally:
             __self.call_depth -= 1
+
+    # -- compiling, once per template text ------------------------------------
+    def compile(self, source: str | nodes.Template, name: str | None = None,
+                filename: str | None = None, raw: bool = False,
+                defer_init: bool = False) -> str | CodeType:
+        """Jinja's compile, done once per process for each template text: the
+        Python code made from a text depends on nothing but the text and this
+        class (the filters, tests and policies are looked up at render time
+        in the environment the template runs in, with its own budgets), so a
+        text seen before — the same template part for the next document or
+        the next kommune — reuses its code. Parsing and compiling are most
+        of the time of rendering a small document; nothing of what a
+        rendering computes is kept (see :data:`COMPILED_TEXTS`)."""
+        if raw or not isinstance(source, str) or not isinstance(self.autoescape, bool):
+            return super().compile(source, name, filename, raw, defer_init)
+        key = (hashlib.sha256(source.encode("utf-8", "surrogatepass")).digest(), name,
+               filename, defer_init, self.autoescape)
+        with _COMPILED_LOCK:
+            code = _COMPILED.get(key)
+            if code is not None:
+                _COMPILED.move_to_end(key)
+                return code
+        code = super().compile(source, name, filename, raw, defer_init)
+        with _COMPILED_LOCK:
+            _COMPILED[key] = code
+            while len(_COMPILED) > COMPILED_TEXTS:
+                _COMPILED.popitem(last=False)
+        return code
 
     # -- parse-time rewriting ----------------------------------------------
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:

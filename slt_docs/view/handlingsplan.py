@@ -12,6 +12,7 @@ from ..cycle.status import summary_year, year_status
 from ..ics import MOVED_FROM, MOVED_FROM_BECAUSE
 from ..lang import Language
 from ..models import Motestatus, Nivaa, SltData, Tilbakeblikk
+from ..schedule import Schedule
 from .common import (
     BlokkView,
     GruppeView,
@@ -35,6 +36,7 @@ from .common import (
     size_text,
 )
 from .document import DokumentView, document_info
+from .meetings import schedule_for
 from .statusrapport import StatusOversiktView, status_summary
 from .tiltak import Tabellform, TiltakTabellView, tiltak_table
 
@@ -366,11 +368,16 @@ def _meeting_change(m: object, lang: Language) -> str:
     return ""
 
 
-def handlingsplan_view(data: SltData, lang: Language, *,
-                       form: Tabellform | None = None) -> HandlingsplanView:
-    """The view of the data's handlingsplan in ``lang``."""
+def handlingsplan_view(data: SltData, lang: Language, *, form: Tabellform | None = None,
+                       schedule: Schedule | None = None) -> HandlingsplanView:
+    """The view of the data's handlingsplan in ``lang``; ``schedule`` is the
+    møteplan expanded (:class:`slt_docs.prepared.Prepared`), expanded once
+    here when needed and not given."""
     plan = data.handlingsplan
     assert plan is not None, "the caller checks that the data has a handlingsplan"
+    wheel = _shows_wheel(data)
+    if wheel:
+        schedule = schedule_for(data, schedule)
     period = lang.year_range(plan.periode.fra, plan.periode.til)
     if plan.rullert is not None:
         period = lang.gettext("{period}, revised for {year}").format(period=period,
@@ -390,11 +397,11 @@ def handlingsplan_view(data: SltData, lang: Language, *,
         organisering=organisation_view(data, lang, labels, gathered=plan.samlet_moetefrekvens),
         tilbakeblikk=(look_back_view(plan.tilbakeblikk, data, lang, labels)
                       if plan.tilbakeblikk else None),
-        tiltak=tiltak_table(data, lang, labels, form=form),
+        tiltak=tiltak_table(data, lang, labels, form=form, schedule=schedule),
         oppfolging=blocks(plan.oppfolging),
         statusoversikt=(status_summary(year_status(data, year), data, lang, labels)
                         if year is not None else None),
-        aarshjul=alt_text(data, lang) if _shows_wheel(data) else "",
+        aarshjul=alt_text(data, lang, schedule=schedule) if wheel else "",
     )
 
 

@@ -22,6 +22,7 @@ from ..models import (
 from ..schedule import (
     GridHalf,
     KonkretMoete,
+    Schedule,
     describe_series,
     expand,
     grid_layout,
@@ -244,12 +245,16 @@ def _half_heading(half: GridHalf, year: int, lang: Language, labels: Mapping[str
     return f"{lang.month(first_month).capitalize()} {first_year}"
 
 
-def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
-    """The view of the data's møteplan in ``lang``."""
+def moteplan_view(data: SltData, lang: Language, *,
+                  schedule: Schedule | None = None) -> MoteplanView:
+    """The view of the data's møteplan in ``lang``; ``schedule`` is the
+    møteplan expanded (:class:`slt_docs.prepared.Prepared`), expanded here
+    when not given."""
     plan = data.moteplan
     assert plan is not None, "the caller checks that the data has a møteplan"
     labels = labels_for(lang, plan.etiketter, kind="moteplan")
-    schedule = expand(data)
+    if schedule is None:
+        schedule = expand(data)
     notes: list[str] = []
     marks: dict[int, str] = {}
     for index, m in enumerate(schedule.moter):
@@ -326,7 +331,7 @@ def moteplan_view(data: SltData, lang: Language) -> MoteplanView:
         har_tid=any(r.tid for r in listing),
         har_sted=any(r.sted for r in listing),
         har_tema=any(r.tema for r in listing),
-        aarshjul=alt_text(data, lang),
+        aarshjul=alt_text(data, lang, schedule=schedule),
         grupper_overskrift=labels["fokusgrupper" if focus else "arbeidsgrupper"],
         om_grupper=blocks(org.om_arbeidsgrupper) if groups else (),
         grupper=tuple(GruppeLinje(

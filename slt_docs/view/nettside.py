@@ -32,7 +32,7 @@ from ..models import (
     SltData,
 )
 from ..profile import ProfileLook
-from ..schedule import KonkretMoete, describe_rule, expand, organ_name
+from ..schedule import KonkretMoete, Schedule, describe_rule, expand, organ_name
 from .common import BlokkView, LenkeView, blocks, capitalize, frequency_text, labels_for
 from .document import DokumentView, document_info
 from .handlingsplan import NivaaView, level_view
@@ -364,22 +364,27 @@ def _meeting_row(m: KonkretMoete, data: SltData, lang: Language) -> MoteRad:
                    sted=m.sted or "", tema=theme)
 
 
-def next_meetings(data: SltData, day: dt.date, count: int) -> tuple[KonkretMoete, ...]:
+def next_meetings(data: SltData, day: dt.date, count: int,
+                  schedule: Schedule | None = None) -> tuple[KonkretMoete, ...]:
     """The first ``count`` meetings of the møteplan that take place on or
-    after ``day`` (cancelled ones and ones postponed without a date left out)."""
+    after ``day`` (cancelled ones and ones postponed without a date left out);
+    ``schedule`` is the møteplan expanded (expanded here when not given)."""
     if data.moteplan is None:
         return ()
-    held = [m for m in expand(data).held() if m.avholdes is not None and m.avholdes >= day]
+    if schedule is None:
+        schedule = expand(data)
+    held = [m for m in schedule.held() if m.avholdes is not None and m.avholdes >= day]
     return tuple(held[:count])
 
 
 def _meetings(data: SltData, lang: Language, page: Nettside | None, day: dt.date,
-              calendar: FilView | None, labels: Mapping[str, str]) -> MoterDel | None:
+              calendar: FilView | None, labels: Mapping[str, str],
+              schedule: Schedule | None = None) -> MoterDel | None:
     placed = _sections(page, Nettsidedel.moter)
     if data.moteplan is None and not placed:
         return None
     count = page.antall_moter if page is not None else Nettside().antall_moter
-    rows = tuple(_meeting_row(m, data, lang) for m in next_meetings(data, day, count))
+    rows = tuple(_meeting_row(m, data, lang) for m in next_meetings(data, day, count, schedule))
     when = lang.date(day, weekday=False)
     none = lang.gettext("No meetings are planned from {date} on.").format(date=when)
     return MoterDel(id="slt-moter", overskrift=labels["neste_moter"],
@@ -475,12 +480,13 @@ def _logo(data: SltData) -> str:
 
 def nettside_view(data: SltData, lang: Language, *, day: dt.date,
                   files: Sequence[tuple[str, str]] = (), look: ProfileLook | None = None,
-                  fragment: bool = False) -> NettsideView:
+                  fragment: bool = False, schedule: Schedule | None = None) -> NettsideView:
     """The web page of ``data`` in ``lang``. ``day`` is the day the next
     meetings are counted from; ``files`` the files written beside the page as
     (file name relative to the page, title), linked from it (a calendar file
     ``.ics`` from the meetings part); ``look`` the profile's colours and
-    fonts; ``fragment`` asks for the content only."""
+    fonts; ``fragment`` asks for the content only; ``schedule`` is the
+    møteplan expanded (:class:`slt_docs.prepared.Prepared`)."""
     page = data.nettside
     kommune = lang.kommune_name(data.kommune)
     title = (page.tittel if page and page.tittel else
@@ -493,7 +499,7 @@ def nettside_view(data: SltData, lang: Language, *, day: dt.date,
     organisation = _organisation(data, lang, page, labels)
     coordinator = _coordinator(data, page, labels)
     forums = _forums(data, lang, page, labels)
-    meetings = _meetings(data, lang, page, day, calendar, labels)
+    meetings = _meetings(data, lang, page, day, calendar, labels, schedule)
     documents = _documents(lang, page, tuple(views), labels)
     contacts = _contacts(data, lang, page, labels)
     parts = (organisation, coordinator, forums, meetings, documents, contacts)

@@ -22,9 +22,10 @@ from ..models import (
     Tiltak,
     TiltakDokument,
 )
+from ..schedule import Schedule
 from .common import BlokkView, blocks, labels_for
 from .document import DokumentView, document_info
-from .meetings import meetings_of
+from .meetings import meetings_of, schedule_for
 
 
 class Tabellform(enum.Enum):
@@ -148,9 +149,11 @@ def check_form(form: Tabellform, plan: Handlingsplan) -> None:
                        "tiltakene står under delmål; bruk --tabell enkel")
 
 
-def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language) -> list[str]:
+def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language,
+                    schedule: Schedule | None = None) -> list[str]:
     """Each part of a tiltak's "when" as lines of text: the kommune's own
-    ``tekst`` exactly as written, then what is generated from the data."""
+    ``tekst`` exactly as written, then what is generated from the data;
+    ``schedule`` is the møteplan expanded (for parts naming a body's meetings)."""
     lines: list[str] = []
     plan = data.handlingsplan
     for part in parts:
@@ -162,7 +165,7 @@ def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language)
         elif part.moter:
             period = plan.periode if plan else None
             texts += [lang.date_time(m.avholdes, m.tidsrom, line_break=True)
-                      for m in meetings_of(data, part.moter)
+                      for m in meetings_of(data, part.moter, schedule)
                       if m.avholdes and (period is None or m.avholdes in period)]
         if part.etikett and len(texts) == 1:
             lines.append(f"{part.etikett}: {texts[0]}")
@@ -174,10 +177,11 @@ def tidspunkt_lines(parts: tuple[Tidspunkt, ...], data: SltData, lang: Language)
 
 
 def tiltak_row(number: str, tiltak: Tiltak, data: SltData, lang: Language, *,
-               delmaal: tuple[str, str] = ("", ""), first: bool = False) -> TiltakRad:
+               delmaal: tuple[str, str] = ("", ""), first: bool = False,
+               schedule: Schedule | None = None) -> TiltakRad:
     """The view of one tiltak; ``delmaal`` is its delmål's number and text."""
     status = lang.label(f"tiltak_status_{tiltak.status.value}") if tiltak.status else ""
-    when = tidspunkt_lines(tiltak.tidspunkt, data, lang)
+    when = tidspunkt_lines(tiltak.tidspunkt, data, lang, schedule)
     tallest = row_lines((tiltak.tittel, *tiltak.punkter, status), tiltak.ansvar,
                         tuple(line for text in when for line in text.split("\n")))
     return TiltakRad(
@@ -218,11 +222,15 @@ def delmaal_text(number: str, delmaal: Delmaal) -> str:
 
 def tiltak_table(data: SltData, lang: Language, labels: Mapping[str, str], *,
                  form: Tabellform | None = None, delmaal: tuple[int, ...] = (),
-                 title: str | None = None) -> TiltakTabellView:
+                 title: str | None = None, schedule: Schedule | None = None) -> TiltakTabellView:
     """The tiltak table of the data's handlingsplan under the document's
-    ``labels``; ``delmaal`` picks sub-goals by place (1 = first; empty: all)."""
+    ``labels``; ``delmaal`` picks sub-goals by place (1 = first; empty: all);
+    ``schedule`` is the møteplan expanded (expanded once here when a
+    tidspunkt names meetings and it is not given)."""
     plan = data.handlingsplan
     assert plan is not None, "the caller checks that the data has a handlingsplan"
+    if schedule is None and any(p.moter for _, t in plan.numbered_tiltak() for p in t.tidspunkt):
+        schedule = schedule_for(data, schedule)
     form = form or default_form(plan)
     check_form(form, plan)
     numbers = iter(plan.numbered_tiltak())
@@ -232,13 +240,13 @@ def tiltak_table(data: SltData, lang: Language, labels: Mapping[str, str], *,
         text = delmaal_text(d_number, d)
         tiltak_rows = last_kept(tuple(
             tiltak_row(next(numbers)[0], t, data, lang, delmaal=(d_number, text),
-                       first=t_index == 0)
+                       first=t_index == 0, schedule=schedule)
             for t_index, t in enumerate(d.tiltak)))
         if delmaal and index not in delmaal:
             continue
         rows.append(DelmaalRad(nummer=d_number, tekst=text, tiltak=tiltak_rows))
     if plan.tiltak:
-        flat = last_kept(tuple(tiltak_row("", t, data, lang, first=i == 0)
+        flat = last_kept(tuple(tiltak_row("", t, data, lang, first=i == 0, schedule=schedule)
                                 for i, t in enumerate(plan.tiltak)))
         rows.append(DelmaalRad(nummer="", tekst="", tiltak=flat))
     period = lang.year_range(plan.periode.fra, plan.periode.til)
@@ -270,14 +278,17 @@ class TiltakDokView:
 
 
 def tiltak_document_view(data: SltData, lang: Language, doc: TiltakDokument,
-                         form: Tabellform | None = None) -> TiltakDokView:
-    """The view of a tiltak table as a document of its own."""
+                         form: Tabellform | None = None, *,
+                         schedule: Schedule | None = None) -> TiltakDokView:
+    """The view of a tiltak table as a document of its own; ``schedule`` as
+    for :func:`tiltak_table`."""
     plan = data.handlingsplan
     assert plan is not None, "checked when the data was loaded"
     if form is None and doc.kolonner:
         form = next((f for f, cols in FORM_COLUMNS.items() if cols == doc.kolonner), None)
     labels = labels_for(lang, plan.etiketter, doc.etiketter, kind="tiltak")
-    table = tiltak_table(data, lang, labels, form=form, delmaal=doc.delmaal)
+    table = tiltak_table(data, lang, labels, form=form, delmaal=doc.delmaal,
+                         schedule=schedule)
     period = lang.year_range(plan.periode.fra, plan.periode.til)
     title = doc.tittel or table.overskrift
     dok = document_info(data, lang, labels, kind="tiltak", title=title, period=period,
