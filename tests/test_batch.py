@@ -21,6 +21,7 @@ from wordchecks import ooxml_errors
 
 import slt_docs
 import slt_docs.aarshjul as aarshjul_module
+import slt_docs.cycle.chart as chart_module
 import slt_docs.ics as ics_module
 import slt_docs.prepared as prepared_module
 import slt_docs.view.meetings as meetings_module
@@ -77,8 +78,8 @@ def test_render_many_writes_each_kommune_into_its_own_folder_and_refuses_the_bro
     assert aukra.kommune == "Aukra kommune"
     assert {p.name for p in aukra.filer} == {
         "handlingsplan.docx", "tiltak.docx", "moteplan.docx", "mandat-koordineringsgruppa.docx",
-        "mandat-ung-i-aukra.docx", "aarshjul.png", "aarshjul.svg", "moteplan.ics",
-        "nettside.html"}
+        "mandat-ung-i-aukra.docx", "statusrapport.docx", "aarshjul.png", "aarshjul.svg",
+        "moteplan.ics", "nettside.html"}
     assert {p.name for p in nes.documents} == {"moteplan.docx"}
     for result in (aukra, nes, nordre_land):
         assert result.mappe == tmp_path / "ut" / result.kilde.name
@@ -250,8 +251,9 @@ def test_cli_batch_refuses_one_kommune_options(tmp_path):
 
 # -- work done once -------------------------------------------------------------------
 
-def test_render_all_expands_the_moteplan_once_and_draws_the_wheel_once(tmp_path, monkeypatch):
-    calls = {"expand": 0, "figure": 0}
+def test_render_all_expands_the_moteplan_once_and_draws_each_picture_once(tmp_path,
+                                                                          monkeypatch):
+    calls = {"expand": 0, "figure": 0, "chart": 0}
 
     def counting_expand(*args, **kwargs):
         calls["expand"] += 1
@@ -267,17 +269,30 @@ def test_render_all_expands_the_moteplan_once_and_draws_the_wheel_once(tmp_path,
                    ics_module, nettside_view_module):
         monkeypatch.setattr(module, "expand", counting_expand)
     monkeypatch.setattr(aarshjul_module, "figure", counting_figure)
+    real_chart = chart_module.status_chart_png
+
+    def counting_chart(*args, **kwargs):
+        calls["chart"] += 1
+        return real_chart(*args, **kwargs)
+
+    monkeypatch.setattr(chart_module, "status_chart_png", counting_chart)
     data = slt_docs.load(EXAMPLES / "aukra")
     written = slt_docs.render_all(data, tmp_path)
     # handlingsplan and møteplan show the wheel, tiltak shows tidspunkt;
-    # the PNG and SVG files too: all from one expansion and one drawing
-    assert calls == {"expand": 1, "figure": 1}  # also for the calendar and the web page
+    # the PNG and SVG files too: all from one expansion and one drawing;
+    # the status chart stands in the handlingsplan and the status report
+    assert calls == {"expand": 1, "figure": 1, "chart": 1}  # also calendar and web page
     png = (tmp_path / "aarshjul.png").read_bytes()
     for name in ("handlingsplan.docx", "moteplan.docx"):
         with zipfile.ZipFile(tmp_path / name) as z:
             media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
         assert png in media, name
-    assert len(written) == 9
+    charts = []
+    for name in ("handlingsplan.docx", "statusrapport.docx"):
+        with zipfile.ZipFile(tmp_path / name) as z:
+            charts.append({z.read(n) for n in z.namelist() if n.startswith("word/media/")})
+    assert charts[0] & charts[1]  # the same chart picture in both
+    assert len(written) == 10
 
 
 def test_template_code_is_compiled_once_per_text(monkeypatch):

@@ -132,7 +132,7 @@ def _is_batch(args: argparse.Namespace) -> bool:
 def cmd_batch(args: argparse.Namespace) -> int:
     """Every document of many kommuner, each into ``UT/<folder name>/``, in
     parallel, with a progress bar and a summary; exit 2 when any was refused."""
-    for option in ("doc", "organ", "delmaal", "fragment"):
+    for option in ("doc", "organ", "delmaal", "fragment", "aar", "forrige"):
         if getattr(args, option):
             raise SltError(f"--{option} gjelder én kommune; for mange kommuner lages alle "
                            "dokumentene hver av dem gir grunnlag for")
