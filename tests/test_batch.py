@@ -300,6 +300,7 @@ def test_template_code_is_compiled_once_per_text(monkeypatch):
     document made from the same template part reuses the code (the same
     bytes come out); a text not seen before is parsed — and checked — as
     ever."""
+    monkeypatch.setattr(sandbox_module, "_COMPILED", type(sandbox_module._COMPILED)())
     nes = slt_docs.load(EXAMPLES / "nes")
     first = slt_docs.render(nes, "moteplan")
     parsed: list[str] = []
