@@ -130,6 +130,7 @@ WRONG_CALLS = {
     "read_dict": lambda: slt_docs.read_dict(3),
     "render": lambda: slt_docs.render(NO_MOTEPLAN, "moteplan"),
     "render_all": lambda: slt_docs.render_all(NO_MOTEPLAN, "/proc/ut"),
+    "render_many": lambda: slt_docs.render_many(3, "ut"),
     "to_dict": lambda: slt_docs.to_dict("examples/aukra"),
     "to_ics": lambda: slt_docs.to_ics(slt_docs.load(NO_MOTEPLAN)),
     "write_aarshjul": lambda: slt_docs.write_aarshjul(NO_MOTEPLAN, "/proc/ut/hjul.png"),
