@@ -159,15 +159,35 @@ def case_raw(case: str) -> dict[str, Any]:
 
 # -- the two renderers -------------------------------------------------------------
 
-def wheel_png(data: Any) -> bytes | None:
-    """The årshjul PNG the handlingsplan shows (drawn once, outside the timings),
-    or None when the plan shows none."""
+Pictures = dict[str, tuple[bytes, float]]
+"""The pictures a view shows, by name: PNG bytes and width in mm."""
+
+
+def view_pictures(data: Any, view: Any) -> Pictures:
+    """The pictures the handlingsplan shows — the årshjul, and the status
+    chart when the data has a status file — drawn once, outside the timings."""
     from slt_docs.aarshjul import aarshjul_png
 
-    return aarshjul_png(data) if data.moteplan is not None else None
+    pictures: Pictures = {}
+    if getattr(view, "aarshjul", ""):
+        pictures["aarshjul"] = (aarshjul_png(data), 135)
+    if getattr(view, "statusoversikt", None) is not None:
+        from slt_docs.cycle.chart import status_chart_png
+        from slt_docs.cycle.status import summary_year, year_status
+
+        status = year_status(data, summary_year(data))
+        language = slt_docs_language(data)
+        pictures["statusdiagram"] = (status_chart_png(status, language), 120)
+    return pictures
 
 
-def plain_context(view: Any, tpl: Any, png: bytes | None = None) -> dict[str, Any]:
+def slt_docs_language(data: Any) -> Any:
+    import slt_docs
+
+    return slt_docs.get_language(data.kommune.spraak)
+
+
+def plain_context(view: Any, tpl: Any, pictures: Pictures) -> dict[str, Any]:
     """What our renderer hands docxtpl: the view's fields, ``bilde`` and ``lenke``."""
     import attrs
     from docx.shared import Mm
@@ -180,34 +200,32 @@ def plain_context(view: Any, tpl: Any, png: bytes | None = None) -> dict[str, An
         return text
 
     context = {f.name: getattr(view, f.name) for f in attrs.fields(type(view))}
-    shown = png is not None and getattr(view, "aarshjul", "")
-    context["bilde"] = {"aarshjul": InlineImage(tpl, io.BytesIO(png), width=Mm(135))} \
-        if shown else {}
+    context["bilde"] = {name: InlineImage(tpl, io.BytesIO(png), width=Mm(width))
+                        for name, (png, width) in pictures.items()}
     context["lenke"] = lenke
     return context
 
 
-def render_plain(template: Path, view: Any, png: bytes | None = None) -> bytes:
+def render_plain(template: Path, view: Any, pictures: Pictures) -> bytes:
     """Plain docxtpl: default Jinja Environment with autoescape, saved to memory."""
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(template))
-    tpl.render(plain_context(view, tpl, png), autoescape=True)
+    tpl.render(plain_context(view, tpl, pictures), autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
 
 
 def render_ours(template: Path, view: Any, lang: Any, created: dt.datetime,
-                png: bytes | None = None) -> bytes:
-    """Our renderer, from the same view and the same årshjul picture (the
-    example data has no logo)."""
+                pictures: Pictures) -> bytes:
+    """Our renderer, from the same view and the same pictures (the example
+    data has no logo)."""
     from slt_docs.render.docx import Picture, render_docx
 
-    shown = png is not None and getattr(view, "aarshjul", "")
-    pictures = {"aarshjul": Picture(source=png, width_mm=135, alt=view.aarshjul)} if shown \
-        else {}
-    return render_docx(template, view, lang, pictures=pictures, created=created,
+    ours = {name: Picture(source=png, width_mm=width, alt=name)
+            for name, (png, width) in pictures.items()}
+    return render_docx(template, view, lang, pictures=ours, created=created,
                        template_name=template.name, trusted=True)  # our own template
 
 
@@ -239,10 +257,10 @@ def worker_time(case: str, repeat: int) -> dict[str, Any]:
     small = slt_docs.load(AUKRA)
     small_lang = slt_docs.get_language(small.kommune.spraak)
     small_view = handlingsplan_view(small, small_lang)
-    png = wheel_png(small)  # the same moteplan in every case
+    pictures = view_pictures(small, small_view)  # the same møteplan in every case
     render_ours(template, small_view, small_lang, document_date(small, DocKind.handlingsplan),
-                png)
-    render_plain(template, small_view, png)
+                pictures)
+    render_plain(template, small_view, pictures)
 
     result: dict[str, Any] = {"case": case}
     if case == "aukra":
@@ -260,8 +278,8 @@ def worker_time(case: str, repeat: int) -> dict[str, Any]:
     created = document_date(data, DocKind.handlingsplan)
     ours, plain = [], []
     for i in range(repeat):  # interleaved, alternating which goes first
-        pair = [("ours", lambda: render_ours(template, view, lang, created, png)),
-                ("plain", lambda: render_plain(template, view, png))]
+        pair = [("ours", lambda: render_ours(template, view, lang, created, pictures)),
+                ("plain", lambda: render_plain(template, view, pictures))]
         for name, fn in pair if i % 2 == 0 else reversed(pair):
             seconds, out = _timed(fn)
             (ours if name == "ours" else plain).append(seconds)
@@ -298,7 +316,8 @@ def worker_memory(case: str, variant: str) -> dict[str, Any]:
     else:
         view = handlingsplan_view(data, slt_docs.get_language(data.kommune.spraak))
         steps["view"] = _maxrss_mb()
-        out = render_plain(default_template(DocKind.handlingsplan), view, wheel_png(data))
+        out = render_plain(default_template(DocKind.handlingsplan), view,
+                           view_pictures(data, view))
     first_seconds = time.perf_counter() - start
     steps["render"] = _maxrss_mb()
     return {"case": case, "variant": variant, "peak_mb": _maxrss_mb(), "steps_mb": steps,
@@ -312,7 +331,7 @@ BARE = """
 import io, json, sys
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
-context_file, png_file, template, out = sys.argv[1:5]
+context_file, pictures_file, template, out = sys.argv[1:5]
 with open(context_file, encoding="utf-8") as fh:
     context = json.load(fh)
 tpl = DocxTemplate(template)
@@ -322,17 +341,21 @@ def lenke(link):
              color="0563C1", underline=True)
     return text
 context["lenke"] = lenke
-context["bilde"] = {"aarshjul": InlineImage(tpl, png_file, width=Mm(135))} if png_file else {}
+with open(pictures_file, encoding="utf-8") as fh:
+    pictures = json.load(fh)
+context["bilde"] = {name: InlineImage(tpl, png, width=Mm(width))
+                    for name, (png, width) in pictures.items()}
 tpl.render(context, autoescape=True)
 tpl.save(out)
 """
 """A bare docxtpl process: read the prepared context (the view as JSON) and
-the årshjul PNG, render the template, save the file — nothing else."""
+the pictures (the årshjul, the status chart), render the template, save the
+file — nothing else."""
 
 
 def worker_prepare(folder: str) -> dict[str, Any]:
     """Write the context of Aukra's handlingsplan (the view as plain JSON) and
-    its årshjul PNG into ``folder``, for the bare docxtpl process."""
+    its pictures into ``folder``, for the bare docxtpl process."""
     import attrs
 
     import slt_docs
@@ -345,11 +368,13 @@ def worker_prepare(folder: str) -> dict[str, Any]:
     target = Path(folder)
     (target / "context.json").write_text(json.dumps(context, ensure_ascii=False),
                                          encoding="utf-8")
-    png = wheel_png(data) if view.aarshjul else None
-    if png:
-        (target / "aarshjul.png").write_bytes(png)
+    files = {}
+    for name, (png, width) in view_pictures(data, view).items():
+        (target / f"{name}.png").write_bytes(png)
+        files[name] = (str(target / f"{name}.png"), width)
+    (target / "pictures.json").write_text(json.dumps(files), encoding="utf-8")
     return {"template": str(default_template(DocKind.handlingsplan)),
-            "png": str(target / "aarshjul.png") if png else ""}
+            "pictures": str(target / "pictures.json")}
 
 
 def _children_cpu() -> float:
@@ -388,7 +413,7 @@ def cold_cli(repeat: int, progress: bool) -> dict[str, Any]:
             # like the bare process: no LibreOffice layout pass for the TOC's page numbers
             ours_cmd.append("--uten-libreoffice")
         bare_cmd = [sys.executable, "-c", BARE, str(Path(tmp) / "context.json"),
-                    prepared["png"], prepared["template"], str(Path(tmp) / "bare.docx")]
+                    prepared["pictures"], prepared["template"], str(Path(tmp) / "bare.docx")]
         python_cmd = [sys.executable, "-c", "pass"]
         runs: dict[str, list[tuple[float, float]]] = {"ours": [], "bare": [], "python": []}
         for i in range(repeat):

@@ -45,15 +45,22 @@ import icalendar
 from .lang import Language, data_language
 from .lang.labels import N_
 from .models import Motestatus, SltData, expect_model, slug
-from .schedule import KonkretMoete, Schedule, expand, filter_schedule, holiday_name, organ_name
+from .schedule import (
+    MOVED_FROM,
+    MOVED_FROM_BECAUSE,
+    KonkretMoete,
+    Schedule,
+    expand,
+    filter_schedule,
+    holiday_name,
+    organ_name,
+)
 
 TZID = "Europe/Oslo"
 OSLO = ZoneInfo(TZID)
 PRODID = "-//slt_docs//SLT-møteplan//NO"
 UID_DOMAIN = "slt-docs"
 
-MOVED_FROM = N_("Moved from {date}")
-MOVED_FROM_BECAUSE = N_("Moved from {date} ({reason})")
 TOGETHER_WITH = N_("Together with {bodies}")
 REASON = N_("Reason")
 NEW_TIME = N_("New time")

@@ -543,6 +543,9 @@ def name_of(organ: Organ, lang: Language | str, *, short: bool = False) -> str:
 
 # -- describing rules in words ------------------------------------------------
 
+MOVED_FROM = N_("Moved from {date}")
+MOVED_FROM_BECAUSE = N_("Moved from {date} ({reason})")
+"""How a moved meeting says where it was (the calendar, the look back)."""
 MONTHLY_NTH = N_("{ordinal} {weekday} of the month")
 MONTHLY_NTH_OTHER = N_("{ordinal} {weekday} of every other month")
 MONTHLY_NTH_EVERY = N_("{ordinal} {weekday} of every {nth} month")

@@ -9,10 +9,9 @@ from attrs import frozen
 from ..aarshjul import alt_text
 from ..cycle.chart import status_label
 from ..cycle.status import summary_year, year_status
-from ..ics import MOVED_FROM, MOVED_FROM_BECAUSE
 from ..lang import Language
 from ..models import Motestatus, Nivaa, SltData, Tilbakeblikk
-from ..schedule import Schedule
+from ..schedule import MOVED_FROM, MOVED_FROM_BECAUSE, Schedule
 from .common import (
     BlokkView,
     GruppeView,
