@@ -402,13 +402,17 @@ def palette_image(image: PILImage | Any, exact: int = PALETTE_EXACT) -> PILImage
     if isinstance(image, Image.Image):
         image = np.asarray(image if image.mode == "RGBA" else image.convert("RGBA"))
     height, width = image.shape[:2]
-    keys = np.ascontiguousarray(image).view("<u4").reshape(-1) & 0xFFFFFF  # R | G<<8 | B<<16
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    # each pixel as one number, R | G << 8 | B << 16 | A << 24 (A is 255
+    # throughout: the picture is opaque), read in place without a copy
+    keys = np.ascontiguousarray(image).view("<u4").reshape(-1)
+    if image[..., 3].min() != 255:
+        keys = keys & 0xFFFFFF
+    starts = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1))
     lengths = np.diff(np.append(starts, keys.size))
     colours, inverse = np.unique(keys[starts], return_inverse=True)
     counts = np.bincount(inverse, weights=lengths)
     rgb = np.stack([colours & 255, colours >> 8 & 255, colours >> 16 & 255],
-                   axis=1).astype(np.int64)
+                   axis=1).astype(np.int64)  # (the alpha byte left out)
     if len(colours) <= 256:
         palette = rgb
     else:
