@@ -388,7 +388,7 @@ def _options(*, lang: object, form: object, template: object, profile: object, p
     return _Options(lang=_text_option("lang", lang),
                     form=checked_form.value if checked_form else None,
                     template=paths["template"], profile=paths["profile"], pdf=bool(pdf),
-                    libreoffice=bool(libreoffice), dato=dato)  # type: ignore[arg-type]
+                    libreoffice=bool(libreoffice), dato=dato)
 
 
 def _office_available(*, required: bool) -> bool:
