@@ -9,6 +9,7 @@ with the command that installs it.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -111,12 +112,20 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 
 def screenshot(driver: Any, name: str) -> Path:
-    """A full-page screenshot into out/skjermbilder/<name>.png (for a person to look at)."""
+    """A full-page screenshot into out/skjermbilder/<name>.png (for a person to
+    look at). Written to a temporary file first and moved into place, so that
+    test runs side by side (pytest-xdist workers, two checkouts' runs) never
+    leave or read a half-written picture."""
     height = driver.execute_script(
         "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
     driver.set_window_size(1280, min(int(height) + 100, 16000))
+    png = driver.get_screenshot_as_png()
+    driver.set_window_size(1280, 900)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    driver.save_screenshot(str(path))
-    driver.set_window_size(1280, 900)
+    with tempfile.NamedTemporaryFile(dir=SCREENSHOTS, prefix=f".{name}.", suffix=".tmp",
+                                     delete=False) as tmp:
+        tmp.write(png)
+    os.chmod(tmp.name, 0o644)  # as an ordinary file, not the temporary file's 0600
+    os.replace(tmp.name, path)
     return path

@@ -79,6 +79,17 @@ dokumenter:
 """
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (pyproject.toml): one worker per core, but none when the
+    run names tests of a single file (``pytest tests/test_x.py -k y``): with
+    ``--dist loadfile`` they would all go to one worker anyway, so they run in
+    this process, where ``-s``, ``--pdb`` and prints work as usual."""
+    files = {arg.split("::")[0] for arg in config.args}
+    if len(files) == 1 and Path(files.pop()).is_file():
+        return 0
+    return None  # xdist's own count: the cores this process may use
+
+
 def yaml_text(text: str) -> str:
     """Dedent a YAML snippet written inside a test."""
     return textwrap.dedent(text).lstrip("\n")

@@ -33,9 +33,10 @@ def data() -> slt_docs.SltData:
 def refused_everywhere(capsys, tmp_path: Path, data, docx: bytes, expected: str,
                        *, seconds: float = 20) -> None:
     """``template check`` and render both refuse the template with
-    ``expected`` in the message, quickly, writing nothing."""
+    ``expected`` in the message, quickly (CPU seconds of this process, so
+    that another busy process does not count), writing nothing."""
     pack = pack_zip(tmp_path / "ond.zip", {"handlingsplan": docx})
-    start = time.monotonic()
+    start = time.process_time()
     result = check_pack(pack)
     assert any(expected in str(p) for p in result.errors), [str(p) for p in result.errors]
     status, _, err = run_cli(capsys, "template", "check", pack)
@@ -48,19 +49,19 @@ def refused_everywhere(capsys, tmp_path: Path, data, docx: bytes, expected: str,
                              pack, "-o", out / "plan.docx")
     assert status == 2 and expected in err and ("malen" in err or "malpakken" in err)
     assert files_under(out) == {}
-    assert time.monotonic() - start < seconds
+    assert time.process_time() - start < seconds
 
 
 def refused_when_rendered(tmp_path: Path, data, docx: bytes, expected: str,
                           *, seconds: float = 20) -> str:
     pack = pack_zip(tmp_path / "ond.zip", {"handlingsplan": docx})
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(SltError) as info:
         slt_docs.render(data, "handlingsplan", template=pack, output=tmp_path / "ut.docx")
     assert expected in str(info.value), str(info.value)
     assert "ble stoppet" in str(info.value)
     assert not (tmp_path / "ut.docx").exists()
-    assert time.monotonic() - start < seconds
+    assert time.process_time() - start < seconds
     return str(info.value)
 
 
@@ -160,13 +161,13 @@ base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 out = []
 for i, source in enumerate(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))):
     pack = pack_zip(Path({tmp!r}) / f"{{i}}.zip", {{"handlingsplan": docx_with(source)}})
-    start = time.monotonic()
+    start = time.process_time()
     try:
         slt_docs.render(data, "handlingsplan", template=pack)
         outcome = "laget"
     except slt_docs.SltError as exc:
         outcome = type(exc).__name__
-    out.append([outcome, time.monotonic() - start])
+    out.append([outcome, time.process_time() - start])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"runs": out, "base_mb": base / 1024, "peak_mb": peak / 1024}}))
 """
@@ -174,7 +175,7 @@ print(json.dumps({{"runs": out, "base_mb": base / 1024, "peak_mb": peak / 1024}}
 
 def test_hostile_renders_are_bounded_in_time_and_memory(tmp_path):
     """In a fresh process: the worst of the hostile templates above stay
-    within a few seconds each and a few hundred MB over the process's own."""
+    within a few CPU seconds each and a few hundred MB over the process's own."""
     sources = [PRINTED[0][0], PRINTED[3][0], PRINTED[-1][0], "{{ dok.tittel }}" * 100_000]
     script = MEMORY_SCRIPT.format(repo=str(REPO), tests=str(REPO / "tests"),
                                   aukra=str(AUKRA), tmp=str(tmp_path))

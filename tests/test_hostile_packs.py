@@ -171,11 +171,11 @@ BUDGETS = [
 
 @pytest.mark.parametrize(("source", "expected"), BUDGETS)
 def test_budgets_stop_runaway_templates(arena, data, source, expected):
-    start = time.monotonic()
+    start = time.process_time()
     error = attempt(arena, data, hostile(arena, source))
     assert expected in str(error)
     assert "stoppet" in str(error) or "ikke" in str(error)
-    assert time.monotonic() - start < 10
+    assert time.process_time() - start < 10
 
 
 def test_time_budget(monkeypatch):

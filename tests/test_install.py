@@ -20,7 +20,9 @@ from test_docs import code_blocks
 
 IGNORE = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__",
                                 ".pytest_cache", ".mypy_cache", ".ruff_cache", "out",
-                                "node_modules")
+                                "node_modules", ".hypothesis", ".benchmarks")
+"""Not part of the package, and some are written while tests run on other
+pytest-xdist workers (a file gone between listing and copying fails the copy)."""
 
 
 def readme_python() -> str:

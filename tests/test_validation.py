@@ -547,9 +547,9 @@ def test_file_over_the_size_limit(tmp_path):
     body = VALID_YAML + "# " + "x" * yamlsource.MAX_FILE_BYTES + "\n"
     path.write_text(body, encoding="utf-8")
     size = path.stat().st_size
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     result = slt_docs.read(path)
-    assert time.perf_counter() - t0 < 1
+    assert time.process_time() - t0 < 1
     assert only_error(path, result) == (
         f"{path}: feil: fila er for stor ({size} byte); største tillatte er "
         f"{yamlsource.MAX_FILE_BYTES} byte")
@@ -577,10 +577,10 @@ def test_billion_laughs_is_refused_quickly_without_memory_blowup(tmp_path):
     path = tmp_path / "bombe.yaml"
     path.write_text(billion_laughs(), encoding="utf-8")
     tracemalloc.start()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         result = slt_docs.read(path)
-        elapsed = time.perf_counter() - t0
+        elapsed = time.process_time() - t0
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -597,9 +597,9 @@ def test_billion_laughs_inside_a_section(tmp_path):
     path = tmp_path / "bombe.yaml"
     path.write_text("kommune:\n  navn: X\norganisasjon:\n  innledning:\n    - " + "x\n"
                     + "handlingsplan:\n  " + bomb, encoding="utf-8")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     result = slt_docs.read(path)
-    assert time.perf_counter() - t0 < 2
+    assert time.process_time() - t0 < 2
     assert "for mange aliaser" in only_error(path, result)
 
 
@@ -772,9 +772,9 @@ def test_load_dict_with_a_non_text_section_key(key):
 def test_deeply_nested_file(tmp_path):
     path = tmp_path / "dyp.yaml"
     path.write_text("kommune: " + "[" * 1100 + "]" * 1100 + "\n", encoding="utf-8")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     error = only_error(path, slt_docs.read(path))
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
     # located at the list one level too deep (the 101st «[»)
     assert error == (f"{path}:1:110: feil: fila har for mange nivåer inni hverandre (lister "
                      "eller oppslag i hverandre)")
