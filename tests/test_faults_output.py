@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -241,22 +242,32 @@ def test_dump_api_refuses_the_data_folder(tmp_path):
 
 # -- Ctrl-C at the two instants a write cannot be cut --------------------------------
 
-def _interrupt_after(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
-    """``module.name`` does its work, then Ctrl-C arrives (SIGINT to this process)."""
-    real = getattr(module, name)
+@pytest.fixture
+def interrupt_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[object, str], None]]:
+    """``interrupt_after(module, name)``: ``module.name`` does its work, then
+    Ctrl-C arrives (SIGINT to this process). Meanwhile SIGINT raises
+    KeyboardInterrupt as at a terminal, also when the test run was started with
+    SIGINT ignored (by a non-interactive shell, in the background)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    def then_interrupted(*args, **kwargs):
-        result = real(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)
-        return result
+    def interrupt(module: object, name: str) -> None:
+        real = getattr(module, name)
 
-    monkeypatch.setattr(module, name, then_interrupted)
+        def then_interrupted(*args, **kwargs):
+            result = real(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGINT)
+            return result
+
+        monkeypatch.setattr(module, name, then_interrupted)
+
+    yield interrupt
+    signal.signal(signal.SIGINT, previous)
 
 
-def test_ctrl_c_while_files_are_put_in_place_puts_all_of_them(tmp_path, monkeypatch):
+def test_ctrl_c_while_files_are_put_in_place_puts_all_of_them(tmp_path, interrupt_after):
     """Ctrl-C right after the first of two files was renamed into place: the
     second follows before the interrupt is raised — the set is never half new."""
-    _interrupt_after(monkeypatch, os, "replace")
+    interrupt_after(os, "replace")
     with pytest.raises(KeyboardInterrupt):
         write_files({tmp_path / "a.docx": b"a", tmp_path / "b.docx": b"b"})
     assert files_under(tmp_path) == {"a.docx": b"a", "b.docx": b"b"}
@@ -264,24 +275,25 @@ def test_ctrl_c_while_files_are_put_in_place_puts_all_of_them(tmp_path, monkeypa
 
 @pytest.mark.parametrize("named", ["unnamed (O_TMPFILE)", "mkstemp"])
 def test_ctrl_c_as_the_temporary_file_gets_its_name_leaves_nothing(tmp_path, monkeypatch,
-                                                                     named):
+                                                                     interrupt_after, named):
     """Ctrl-C right after the temporary file got its name: it is removed."""
     if named == "mkstemp":
         monkeypatch.setattr(slt_docs.files._Pending, "_open_unnamed", staticmethod(lambda _: None))
-        _interrupt_after(monkeypatch, slt_docs.files.tempfile, "mkstemp")
+        interrupt_after(slt_docs.files.tempfile, "mkstemp")
     else:
-        _interrupt_after(monkeypatch, os, "link")
+        interrupt_after(os, "link")
     with pytest.raises(KeyboardInterrupt):
         write_files({tmp_path / "ut" / "a.docx": b"a"})
     assert files_under(tmp_path) == {}
 
 
-def test_ctrl_c_as_the_file_lands_names_it_as_complete(capsys, tmp_path, monkeypatch):
+def test_ctrl_c_as_the_file_lands_names_it_as_complete(capsys, tmp_path, monkeypatch,
+                                                       interrupt_after):
     """Ctrl-C in the instant the calendar is renamed into place: the command
     stops (130) and its message names the file as complete — the user is not
     left to guess whether ``avbrutt`` means no file."""
     out = tmp_path / "moteplan.ics"
-    _interrupt_after(monkeypatch, os, "replace")
+    interrupt_after(os, "replace")
     status = cli.main(["kalender", str(AUKRA), "-o", str(out)])
     monkeypatch.undo()
     err = capsys.readouterr().err
