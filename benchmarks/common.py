@@ -7,18 +7,30 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def checkout_env() -> dict[str, str]:
+BYTECODE = Path(tempfile.gettempdir()) / f"slt_docs-bench-pycache-{os.getuid()}"
+"""Where the checkout's modules are compiled to bytecode for the benchmarks."""
+
+
+def checkout_env(**extra: str) -> dict[str, str]:
     """The environment with this checkout first on ``PYTHONPATH`` (not an
-    installed slt_docs)."""
+    installed slt_docs), and Python's bytecode cache on, as a user has it
+    (pip compiles a package's modules when it installs them): some machines
+    set ``PYTHONDONTWRITEBYTECODE``, which would have every process compile
+    every module of the checkout again; the bytecode goes to
+    :data:`BYTECODE`, not into the checkout. ``extra``: more variables."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(
         os.pathsep)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(BYTECODE)
+    env.update(extra)
     return env
 
 

@@ -20,24 +20,26 @@ The API reference is ``docs/api.md``.
 from typing import TYPE_CHECKING
 
 from .aarshjul import aarshjul_png, aarshjul_svg
-from .batch import KommuneResult, render_many
 from .data import LoadResult, check, load, load_dict, read, read_dict
 from .documents import DocKind, available_documents, render, render_all, write_aarshjul
 from .errors import Alvor, DataError, Problem, SltError
 from .lang import Language, available_languages, data_language, get_language
 from .lazy import lazy_exports
 from .models import SltData
-from .render.office import OfficeSession
 
 if TYPE_CHECKING:
+    from .batch import KommuneResult, render_many
     from .data.dump import dump_folder, dumps, to_dict
     from .ics import to_ics
+    from .render.office import OfficeSession
 
 __getattr__ = lazy_exports(__name__, {
     "to_ics": ".ics",  # icalendar
     "dump_folder": ".data.dump", "dumps": ".data.dump", "to_dict": ".data.dump",  # ruamel.yaml
+    "KommuneResult": ".batch", "render_many": ".batch",  # process pools, progress bars
+    "OfficeSession": ".render.office",  # LibreOffice
 })
-"""The calendar and the YAML writer are imported on first use."""
+"""The calendar, the YAML writer, the batch and LibreOffice are imported on first use."""
 
 
 __version__ = "0.1.0.dev0"

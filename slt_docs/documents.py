@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import attrs
 from attrs import frozen
 
-from .cycle.diff import compare_data
 from .cycle.status import summary_year, year_status
 from .data import check, load
 from .errors import SltError
@@ -31,15 +30,15 @@ from .packs.pack import TemplatePack, open_pack
 from .prepared import Prepared
 from .profile import Profile, applied, load_profile, profile_look
 from .render.docx import Picture, count_tags, render_docx
-from .render.html import render_html
 from .render.safety import SafetyNotice
 from .render.toc import table_of_contents
 from .resources import template_path
 from .view import Tabellform, handlingsplan_view, mandat_view, tiltak_document_view
-from .view.endringer import describe_tidspunkt, endringer_view
 from .view.moteplan import moteplan_view
-from .view.nettside import nettside_view
-from .view.statusrapport import statusrapport_view
+
+# The views and writers of the less common kinds (web page, status report,
+# changes) are imported where they are made: a single ``slt-docs lag`` of one
+# document does not pay for the others.
 
 if TYPE_CHECKING:
     from .render.office import OfficeSession
@@ -174,6 +173,8 @@ def _make_view(data: SltData, kind: DocKind, lang: Language, options: Options,
     if kind is DocKind.moteplan:
         return moteplan_view_for(data, lang, schedule=prepared.schedule)
     if kind is DocKind.statusrapport:
+        from .view.statusrapport import statusrapport_view
+
         return statusrapport_view(data, year_status(data, options.aar), lang)
     if kind is DocKind.endringsoversikt:
         return _changes_view(data, lang, options.forrige)
@@ -184,6 +185,9 @@ def _changes_view(data: SltData, lang: Language, forrige: Path | SltData | None)
     if forrige is None:
         raise SltError("endringsoversikten sammenligner med den forrige versjonen av planen; "
                        "oppgi den med --forrige MAPPE")
+    from .cycle.diff import compare_data
+    from .view.endringer import describe_tidspunkt, endringer_view
+
     old = forrige if isinstance(forrige, SltData) else load(forrige)
     diff = compare_data(old, data, describe=describe_tidspunkt(data, lang))  # type: ignore[arg-type]
     return endringer_view(diff, data, lang)
@@ -615,6 +619,9 @@ def render_page(data: SltData, language: Language, options: Options,
                 prepared: Prepared | None = None) -> bytes:
     """The web page as UTF-8 HTML: its view, the template (the pack's
     ``nettside.html`` or ours) and the profile's colours and fonts."""
+    from .render.html import render_html
+    from .view.nettside import nettside_view
+
     profile = _profile(data, options.profile)
     if prepared is None or prepared.data is not data:
         prepared = Prepared(data)

@@ -19,11 +19,10 @@ import re
 from pathlib import Path
 
 from .data.schema import SCHEMA_FILE, schema_text
+from .data.spellings import WRITTEN_STANDARDS
 from .errors import SltError
 from .files import write_files
 from .models import slug
-
-WRITTEN_STANDARDS = ("nb", "nn")
 
 _CHOICE = re.compile(r"⟦([^|⟧]*)\|([^⟧]*)⟧")
 

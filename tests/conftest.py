@@ -3,6 +3,9 @@ fixtures that write YAML into a temporary folder and read it back."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +80,17 @@ dokumenter:
   mandat:
     - organ: styrande
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compiled template code (:mod:`slt_docs.render.codecache`) goes to a
+    folder of this run, shared by its workers and removed at the end: the
+    tests start from an empty cache, so they exercise compiling, and leave
+    nothing in the user's own cache folder."""
+    if not hasattr(config, "workerinput") and "SLT_DOCS_CACHE" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="slt_docs-test-cache-")
+        os.environ["SLT_DOCS_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

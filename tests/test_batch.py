@@ -301,6 +301,7 @@ def test_template_code_is_compiled_once_per_text(monkeypatch):
     bytes come out); a text not seen before is parsed — and checked — as
     ever."""
     monkeypatch.setattr(sandbox_module, "_COMPILED", type(sandbox_module._COMPILED)())
+    monkeypatch.setenv("SLT_DOCS_CACHE", "0")  # the code kept on disk: tests/test_codecache.py
     nes = slt_docs.load(EXAMPLES / "nes")
     first = slt_docs.render(nes, "moteplan")
     parsed: list[str] = []

@@ -6,14 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cycle.diff import compare_data
 from ..lang import get_language
-from ..view.endringer import describe_tidspunkt, endringer_text, endringer_view
 from .common import EXIT_BAD_INPUT, EXIT_OK, examples, plan_to_compare, read_or_report
 
 
 def cmd_endringer(args: argparse.Namespace) -> int:
     """``slt-docs endringer GAMMEL NY``: the changes as text."""
+    from ..cycle.diff import compare_data
+    from ..view.endringer import describe_tidspunkt, endringer_text, endringer_view
+
     old = read_or_report(args.gammel, "ingenting sammenlignet")
     new = read_or_report(args.ny, "ingenting sammenlignet")
     if old is None or new is None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cycle.rollover import Ferdige, roll_forward
+from ..cycle import Ferdige
 from .common import EXIT_OK, examples
 
 
 def cmd_rull(args: argparse.Namespace) -> int:
     """``slt-docs rull DATA --til ÅR -o NY``."""
+    from ..cycle.rollover import roll_forward  # round-trip YAML: imported when used
+
     result = roll_forward(args.path, args.output, args.til,
                           ferdige=Ferdige(args.gjennomforte), overwrite=args.overskriv)
     for path in result.files:

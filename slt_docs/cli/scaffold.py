@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..scaffold import WRITTEN_STANDARDS, new_kommune
+from ..data.spellings import WRITTEN_STANDARDS
 from .common import EXIT_OK, examples
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """``slt-docs ny MAPPE --navn NAVN [--lang nb|nn] [--aar ÅR]``."""
+    from ..scaffold import new_kommune  # the schema writer: imported when used
+
     navn = args.navn or args.dir.name.replace("-", " ").title()
     written = new_kommune(args.dir, navn, args.spraak, args.aar)
     for path in written:

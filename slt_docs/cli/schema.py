@@ -7,7 +7,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..data.reference import data_reference
 from ..data.schema import SCHEMA_FILE, schema_text
 from ..files import write_atomic
 from .common import EXIT_OK, examples
@@ -15,6 +14,8 @@ from .common import EXIT_OK, examples
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """``slt-docs skjema [-o MAPPE|FIL] [--markdown]``."""
+    from ..data.reference import data_reference  # imported when used
+
     text = data_reference() if args.markdown else schema_text()
     output: Path | None = args.output
     if output is None or str(output) == "-":

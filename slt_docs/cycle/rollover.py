@@ -54,18 +54,10 @@ from ..files import OutputError, cannot_read, cannot_write, is_folder, preflight
 from ..lang import Language, get_language
 from ..lang.labels import N_
 from ..models import Motestatus, SltData, Tilbakeblikk
+from . import Ferdige
 from .lookback import look_back, replace_year
 from .meetings import NextMoteplan, next_moteplan, same_place_in_month
 from .status import YearStatus, year_status
-
-
-class Ferdige(enum.Enum):
-    """What becomes of a tiltak that was completed or ended last year."""
-
-    utelat = "utelat"
-    """Left out of the new plan."""
-    merk = "merk"
-    """Kept, marked ``status: gjennomført`` (or ``avsluttet``) with a comment."""
 
 
 @frozen(kw_only=True)

@@ -215,11 +215,11 @@ def count_tags(template: Path | bytes, name: str) -> None:
 
 
 def _change_helper() -> Callable[..., RichText]:
-    from ..view.endringer import BitView
-
     def endring(bits: Any) -> RichText:
         """Runs for a changed text: deleted words struck through, inserted
         words underlined (never told by colour alone)."""
+        from ..view.endringer import BitView  # only the changes document calls it
+
         if not isinstance(bits, (tuple, list)) or not all(isinstance(b, BitView) for b in bits):
             raise TemplateRuntimeError("endring() trenger biter fra en endring, f.eks. "
                                        "endring(l.biter)")

@@ -34,6 +34,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from types import CodeType
 from typing import Any
 
@@ -46,6 +47,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..view.common import is_view_class
+from .codecache import code_cache
 
 MAX_LOOP_ITERATIONS = 100_000
 """Loop iterations (and macro calls) one rendering may use besides
@@ -120,6 +122,16 @@ text — the same for whoever renders it, holding nothing of any kommune's
 data — so it cannot carry one kommune's words to the next."""
 _COMPILED: OrderedDict[tuple[object, ...], CodeType] = OrderedDict()
 _COMPILED_LOCK = threading.Lock()
+
+
+@functools.cache
+def _rules() -> str:
+    """A fingerprint of the rules this module compiles templates under (its
+    own source): code kept on disk by another version is not used."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return f"unread-{id(_rules)}"
 
 
 class RenderBudgetExceeded(SecurityError):
@@ -223,7 +235,8 @@ class SltSandbox(ImmutableSandboxedEnvironment):
         text seen before — the same template part for the next document or
         the next kommune — reuses its code. Parsing and compiling are most
         of the time of rendering a small document; nothing of what a
-        rendering computes is kept (see :data:`COMPILED_TEXTS`)."""
+        rendering computes is kept (see :data:`COMPILED_TEXTS`). Between
+        processes the code is kept on disk (:mod:`slt_docs.render.codecache`)."""
         if raw or not isinstance(source, str) or not isinstance(self.autoescape, bool):
             return super().compile(source, name, filename, raw, defer_init)
         key = (hashlib.sha256(source.encode("utf-8", "surrogatepass")).digest(), name,
@@ -233,7 +246,12 @@ class SltSandbox(ImmutableSandboxedEnvironment):
             if code is not None:
                 _COMPILED.move_to_end(key)
                 return code
-        code = super().compile(source, name, filename, raw, defer_init)
+        disk = code_cache(_rules())
+        code = disk.get(self, key, source) if disk is not None else None
+        if code is None:
+            code = super().compile(source, name, filename, raw, defer_init)
+            if disk is not None:
+                disk.put(self, key, source, code)
         with _COMPILED_LOCK:
             _COMPILED[key] = code
             while len(_COMPILED) > COMPILED_TEXTS:

@@ -1,0 +1,155 @@
+"""Compiled template code kept on disk between runs (slt_docs.render.codecache):
+a second process does not compile again, and nothing about the cache —
+damaged files, a folder that cannot be written or is not safe, the cache
+turned off — changes a document or stops a rendering."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+import slt_docs
+from slt_docs.render import codecache
+from slt_docs.render import sandbox as sandbox_module
+
+REPO = Path(__file__).resolve().parents[1]
+NES = REPO / "examples" / "nes"
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty cache folder for this test and an empty in-process cache."""
+    monkeypatch.setattr(sandbox_module, "_COMPILED", type(sandbox_module._COMPILED)())
+    monkeypatch.setattr(codecache, "_CACHES", {})
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SLT_DOCS_CACHE", str(folder))
+    return folder
+
+
+def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process knows: nothing compiled in memory."""
+    monkeypatch.setattr(sandbox_module, "_COMPILED", type(sandbox_module._COMPILED)())
+
+
+def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("compiled although the code was on disk")
+
+    monkeypatch.setattr(ImmutableSandboxedEnvironment, "compile", refuse)
+
+
+def test_the_next_run_takes_the_code_from_disk(fresh, monkeypatch):
+    data = slt_docs.load(NES)
+    first = slt_docs.render(data, "moteplan")
+    files = sorted(fresh.glob("jinja/*"))
+    assert files, "nothing was kept"
+    assert all(oct(f.stat().st_mode & 0o777) == "0o600" for f in files)
+    assert oct((fresh / "jinja").stat().st_mode & 0o777) == "0o700"
+    _forget(monkeypatch)
+    _no_compiling(monkeypatch)
+    assert slt_docs.render(data, "moteplan") == first
+
+
+def test_a_new_process_uses_the_code_and_writes_the_same_document(fresh, tmp_path):
+    env = {**os.environ, "SLT_DOCS_CACHE": str(fresh), "PYTHONPATH": str(REPO)}
+    outputs = []
+    for run in range(2):
+        out = tmp_path / f"moteplan-{run}.docx"
+        subprocess.run([sys.executable, "-m", "slt_docs", "lag", str(NES), "--doc", "moteplan",
+                        "-o", str(out), "--uten-libreoffice"], env=env, check=True,
+                       capture_output=True)
+        outputs.append(out.read_bytes())
+        if run == 0:
+            kept = {f.name: f.stat().st_mtime_ns for f in (fresh / "jinja").iterdir()}
+    assert outputs[0] == outputs[1]
+    # the second run read the files and wrote none
+    assert {f.name: f.stat().st_mtime_ns for f in (fresh / "jinja").iterdir()} == kept
+
+
+def test_damaged_files_are_compiled_again(fresh, monkeypatch):
+    data = slt_docs.load(NES)
+    first = slt_docs.render(data, "moteplan")
+    files = sorted((fresh / "jinja").iterdir())
+    for number, path in enumerate(files):
+        good = path.read_bytes()
+        path.write_bytes(good[: len(good) // 2] if number % 2 else b"\x00garbage" * 50)
+    _forget(monkeypatch)
+    assert slt_docs.render(data, "moteplan") == first
+    _forget(monkeypatch)  # and they were written again, whole
+    _no_compiling(monkeypatch)
+    assert slt_docs.render(data, "moteplan") == first
+
+
+@pytest.mark.parametrize("problem", ["a file", "cannot be made", "disk full",
+                                     "others may write"])
+def test_an_unusable_folder_is_no_cache_and_no_error(fresh, monkeypatch, problem):
+    data = slt_docs.load(NES)
+    expected = slt_docs.render(data, "moteplan")  # with a working cache, for comparison
+    _forget(monkeypatch)
+    monkeypatch.setattr(codecache, "_CACHES", {})
+    folder = fresh.parent / "other"
+    if problem == "a file":
+        folder.write_text("not a folder")
+    elif problem == "cannot be made":
+        folder = Path("/proc/slt_docs-cache")  # not even root may make a folder there
+    elif problem == "disk full":
+        def full(*_: object, **__: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)  # as Jinja writes
+    else:
+        (folder / "jinja").mkdir(parents=True)
+        (folder / "jinja").chmod(0o777)
+    monkeypatch.setenv("SLT_DOCS_CACHE", str(folder))
+    assert slt_docs.render(data, "moteplan") == expected
+    if problem in ("disk full", "others may write"):
+        assert list((folder / "jinja").iterdir()) == []  # nothing written, nothing read
+
+
+@pytest.mark.parametrize("setting", ["", "0", "off"])
+def test_the_cache_can_be_turned_off(fresh, monkeypatch, setting):
+    monkeypatch.setenv("SLT_DOCS_CACHE", setting)
+    assert codecache.cache_folder() is None
+    slt_docs.render(slt_docs.load(NES), "moteplan")
+    assert not fresh.exists()
+
+
+def test_without_a_setting_the_users_cache_folder_is_used(monkeypatch, tmp_path):
+    monkeypatch.delenv("SLT_DOCS_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert codecache.cache_folder() == tmp_path / "slt_docs" / "jinja"
+
+
+def test_only_the_newest_files_are_kept(fresh, monkeypatch):
+    monkeypatch.setattr(codecache, "MAX_FILES", 3)
+    folder = fresh / "jinja"
+    folder.mkdir(parents=True, mode=0o700)
+    for number in range(6):
+        old = folder / f"{number:040x}.jinja.cache"
+        old.write_bytes(b"old")
+        os.utime(old, (1_000_000 + number, 1_000_000 + number))
+    slt_docs.render(slt_docs.load(NES), "moteplan")
+    left = sorted(f.name for f in folder.iterdir())
+    assert len(left) == 3
+    assert not any(name.startswith("0" * 39) and name[39] in "012" for name in left)
+
+
+def test_a_refused_template_is_refused_every_time(fresh, monkeypatch, tmp_path):
+    """Nothing is kept for a template the sandbox refuses, so its checks run again."""
+    from docx import Document
+
+    template = tmp_path / "mal.docx"
+    document = Document()
+    document.add_paragraph("{{ dok.tittel }}{% include 'x' %}")
+    document.save(str(template))
+    data = slt_docs.load(NES)
+    for _ in range(2):
+        _forget(monkeypatch)
+        with pytest.raises(slt_docs.SltError, match="include"):
+            slt_docs.render(data, "moteplan", template=template)
