@@ -37,12 +37,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-import holidays
 from attrs import evolve, field, frozen
 from babel.lists import format_list
 from dateutil import rrule
 
+from .cache import read_json, write_json
 from .errors import DataError, Problem, format_path
 from .lang import Language, get_language
 from .lang.labels import N_, NP_
@@ -225,11 +226,45 @@ class HolidayCalendar:
 
 @functools.cache
 def _public_holidays(years: tuple[int, ...]) -> dict[dt.date, str]:
+    """The public holidays of ``years`` by the ``holidays`` package, kept in
+    the user's cache folder (:mod:`slt_docs.cache`) by that package's
+    version: importing it and computing a year costs about 0.1 s of every
+    command, for the same answer each time."""
+    key = _holidays_version()
+    name = "norge-" + "-".join(str(year) for year in years)
+    kept = read_json("helligdager", name, key) if key is not None else None
+    if isinstance(kept, dict):
+        try:
+            return {dt.date.fromisoformat(day): str(title) for day, title in kept.items()}
+        except (TypeError, ValueError):
+            pass  # damaged: computed again below
+    import holidays
+
     # include_sundays=False: older versions of `holidays` counted every
     # Sunday as a Norwegian holiday by default; a Sunday is not a reason
     # to move a meeting here. language="no": the names the law uses.
-    found = holidays.Norway(years=years, include_sundays=False, language="no")
-    return dict(found.items())
+    found = dict(holidays.Norway(years=years, include_sundays=False, language="no").items())
+    if key is not None:
+        write_json("helligdager", name, key, {day.isoformat(): title
+                                              for day, title in sorted(found.items())})
+    return found
+
+
+def _holidays_version() -> list[object] | None:
+    """What identifies the installed ``holidays`` package without importing
+    it: its version file's text and its Norwegian module's size and time."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    package = Path(spec.origin).parent
+    try:
+        version = (package / "version.py").read_text(encoding="utf-8")
+        norway = (package / "countries" / "norway.py").stat()
+    except OSError:
+        return None
+    return [version, norway.st_size, norway.st_mtime_ns]
 
 
 def holiday_calendar(plan: Moteplan) -> HolidayCalendar:

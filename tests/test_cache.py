@@ -1,10 +1,13 @@
-"""Compiled template code kept on disk between runs (slt_docs.render.codecache):
-a second process does not compile again, and nothing about the cache —
-damaged files, a folder that cannot be written or is not safe, the cache
-turned off — changes a document or stops a rendering."""
+"""What slt_docs keeps in the user's cache folder between runs (slt_docs.cache):
+compiled template code (slt_docs.render.codecache) — a second process does
+not compile again — and the public holidays of a year. Nothing about the
+cache — damaged files, a folder that cannot be written or is not safe, the
+cache turned off — changes a document or stops a rendering."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +18,8 @@ import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import slt_docs
+from slt_docs import cache
+from slt_docs import schedule as schedule_module
 from slt_docs.render import codecache
 from slt_docs.render import sandbox as sandbox_module
 
@@ -26,7 +31,7 @@ NES = REPO / "examples" / "nes"
 def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """An empty cache folder for this test and an empty in-process cache."""
     monkeypatch.setattr(sandbox_module, "_COMPILED", type(sandbox_module._COMPILED)())
-    monkeypatch.setattr(codecache, "_CACHES", {})
+    monkeypatch.setattr(cache, "_USABLE", {})
     folder = tmp_path / "cache"
     monkeypatch.setenv("SLT_DOCS_CACHE", str(folder))
     return folder
@@ -92,7 +97,7 @@ def test_an_unusable_folder_is_no_cache_and_no_error(fresh, monkeypatch, problem
     data = slt_docs.load(NES)
     expected = slt_docs.render(data, "moteplan")  # with a working cache, for comparison
     _forget(monkeypatch)
-    monkeypatch.setattr(codecache, "_CACHES", {})
+    monkeypatch.setattr(cache, "_USABLE", {})
     folder = fresh.parent / "other"
     if problem == "a file":
         folder.write_text("not a folder")
@@ -115,7 +120,7 @@ def test_an_unusable_folder_is_no_cache_and_no_error(fresh, monkeypatch, problem
 @pytest.mark.parametrize("setting", ["", "0", "off"])
 def test_the_cache_can_be_turned_off(fresh, monkeypatch, setting):
     monkeypatch.setenv("SLT_DOCS_CACHE", setting)
-    assert codecache.cache_folder() is None
+    assert cache.cache_folder("jinja") is None
     slt_docs.render(slt_docs.load(NES), "moteplan")
     assert not fresh.exists()
 
@@ -123,7 +128,7 @@ def test_the_cache_can_be_turned_off(fresh, monkeypatch, setting):
 def test_without_a_setting_the_users_cache_folder_is_used(monkeypatch, tmp_path):
     monkeypatch.delenv("SLT_DOCS_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert codecache.cache_folder() == tmp_path / "slt_docs" / "jinja"
+    assert cache.cache_folder("jinja") == tmp_path / "slt_docs" / "jinja"
 
 
 def test_only_the_newest_files_are_kept(fresh, monkeypatch):
@@ -153,3 +158,41 @@ def test_a_refused_template_is_refused_every_time(fresh, monkeypatch, tmp_path):
         _forget(monkeypatch)
         with pytest.raises(slt_docs.SltError, match="include"):
             slt_docs.render(data, "moteplan", template=template)
+
+
+# -- the public holidays of a year ------------------------------------------------
+
+def _holidays_of(years: tuple[int, ...]) -> dict:
+    schedule_module._public_holidays.cache_clear()
+    return schedule_module._public_holidays(years)
+
+
+def test_public_holidays_are_kept_and_the_package_is_not_needed_again(fresh, monkeypatch):
+    computed = _holidays_of((2022, 2023))
+    assert computed[dt.date(2022, 5, 17)] == "Grunnlovsdag"
+    assert len(computed) == 24
+    assert list((fresh / "helligdager").iterdir())
+    import holidays
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("computed although they were kept")
+
+    monkeypatch.setattr(holidays, "Norway", refuse)
+    assert _holidays_of((2022, 2023)) == computed
+
+
+@pytest.mark.parametrize("damage", ["other version", "not JSON", "wrong shape"])
+def test_kept_holidays_of_another_version_or_damaged_are_computed_again(fresh, damage):
+    computed = _holidays_of((2024,))
+    (path,) = (fresh / "helligdager").iterdir()
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    if damage == "other version":
+        stored["key"][0] = "__version__ = '0.0'"
+        stored["value"] = {"2024-01-02": "Oppfunnen fridag"}
+        path.write_text(json.dumps(stored), encoding="utf-8")
+    elif damage == "not JSON":
+        path.write_text("{\"key\": [", encoding="utf-8")
+    else:
+        stored["value"] = {"2. januar": ["?"]}
+        path.write_text(json.dumps(stored), encoding="utf-8")
+    assert _holidays_of((2024,)) == computed

@@ -1,0 +1,135 @@
+"""The user's cache folder: work that depends on no kommune's data, kept between runs.
+
+Some of what one ``slt-docs`` command computes is the same in every run on a
+machine: the Python code Jinja makes from a template's text
+(:mod:`slt_docs.render.codecache`) and the Norwegian public holidays of a
+year (:mod:`slt_docs.schedule`). Kept in a cache folder, like Python's own
+``__pycache__``, the next command starts without that work. Nothing of a
+kommune's data is kept, and every entry is keyed by what it was computed
+from (the template text, the versions of the code that made it), so it is
+never used for anything else.
+
+The folder is ``platformdirs``' user cache folder (``~/.cache/slt_docs`` on
+Linux, ``%LOCALAPPDATA%\\slt_docs\\Cache`` on Windows), or the folder named by
+``SLT_DOCS_CACHE``; an empty ``SLT_DOCS_CACHE``, ``0`` or ``off`` turns the
+cache off. A folder that is not the user's own, or that others may write to,
+is not used (Jinja's files hold code that is run); nor one that cannot be
+made. The cache only saves time: a file that cannot be read or written is
+work done again, never an error. Each part keeps at most a set number of
+files; the oldest go first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ENV = "SLT_DOCS_CACHE"
+"""The environment variable naming the cache folder (empty, ``0``, ``off``: none)."""
+_OFF = ("", "0", "off", "no", "false")
+
+_USABLE: dict[Path, bool] = {}
+"""Whether each folder was found safe to use, once per process (nothing of
+any kommune's in it)."""
+
+
+def cache_root() -> Path | None:
+    """The cache folder, or ``None`` when the cache is turned off."""
+    setting = os.environ.get(ENV)
+    if setting is not None:
+        return None if setting.strip().lower() in _OFF else Path(setting)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("slt_docs", appauthor=False))
+
+
+def cache_folder(part: str) -> Path | None:
+    """The folder for ``part`` ("jinja", "helligdager"), made when missing;
+    ``None`` when there is no cache or the folder is not safe to use."""
+    root = cache_root()
+    if root is None:
+        return None
+    folder = root / part
+    usable = _USABLE.get(folder)
+    if usable is None:
+        usable = _USABLE[folder] = _usable(folder)
+    return folder if usable else None
+
+
+def _usable(folder: Path) -> bool:
+    """Make ``folder`` (only the user may read or write it) and tell whether
+    it is safe to read from: a folder, the user's own, not writable by group
+    or others."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def prune(folder: Path, suffix: str, keep: int) -> None:
+    """Remove the oldest files ending in ``suffix`` beyond the newest ``keep``."""
+    try:
+        files = [entry for entry in os.scandir(folder) if entry.name.endswith(suffix)]
+        if len(files) <= keep:
+            return
+        files.sort(key=lambda entry: entry.stat().st_mtime)
+    except OSError:
+        return
+    for entry in files[:len(files) - keep]:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+
+
+JSON_FILES = 64
+"""JSON entries kept per part."""
+
+
+def read_json(part: str, name: str, key: object) -> Any | None:
+    """The value kept as ``name`` in ``part`` when it was stored under the
+    same ``key`` (JSON-comparable), else ``None``."""
+    folder = cache_folder(part)
+    if folder is None:
+        return None
+    try:
+        stored = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != json.loads(json.dumps(key)):
+        return None
+    return stored.get("value")
+
+
+def write_json(part: str, name: str, key: object, value: object) -> None:
+    """Keep ``value`` as ``name`` in ``part`` under ``key`` (written whole to
+    a temporary file and renamed; quietly nothing when it cannot be)."""
+    folder = cache_folder(part)
+    if folder is None:
+        return
+    text = json.dumps({"key": key, "value": value}, ensure_ascii=False)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, folder / f"{name}.json")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError:
+        return
+    prune(folder, ".json", JSON_FILES)
+
+
+__all__ = ["ENV", "cache_folder", "cache_root", "prune", "read_json", "write_json"]
