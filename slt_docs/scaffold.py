@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .data.schema import SCHEMA_FILE, schema_text
+from .data.schema import SCHEMA_FILE, SCHEMA_LINE, schema_text
 from .data.spellings import WRITTEN_STANDARDS
 from .errors import SltError
 from .files import write_files
@@ -26,9 +26,7 @@ from .models import slug
 
 _CHOICE = re.compile(r"⟦([^|⟧]*)\|([^⟧]*)⟧")
 
-_HEADER = f"""\
-# yaml-language-server: $schema={SCHEMA_FILE}
-"""
+_HEADER = SCHEMA_LINE
 
 KOMMUNE = """\
 # {navn}: ⟦kommunen. Laget av «slt-docs ny». Rediger teksten etter kolonene;|kommunen. Laga av «slt-docs ny». Rediger teksten etter kolonane;⟧

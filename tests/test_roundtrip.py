@@ -4,6 +4,7 @@ data using every short form."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,13 @@ def test_example_round_trips_through_a_folder(folder, tmp_path):
     data = slt_docs.load(folder)
     written = slt_docs.dump_folder(data, tmp_path / "ut")
     assert sorted(p.name for p in written) == sorted(
-        f"{key}.yaml" for key in slt_docs.to_dict(data))
+        [*(f"{key}.yaml" for key in slt_docs.to_dict(data)), "slt-docs.schema.json"])
+    for path in written:  # editors find the schema beside the data, as after «slt-docs ny»
+        if path.suffix == ".yaml":
+            assert path.read_text(encoding="utf-8").startswith(
+                "# yaml-language-server: $schema=slt-docs.schema.json\n")
+    assert json.loads((tmp_path / "ut" / "slt-docs.schema.json").read_text(
+        encoding="utf-8"))["$schema"].startswith("http://json-schema.org/")
     result = slt_docs.read(tmp_path / "ut")
     assert_valid(folder, result)
     assert result.data == data
@@ -77,7 +84,7 @@ def test_short_forms_round_trip(valid_file, tmp_path):
     assert slt_docs.load(out) == data
     assert [p.name for p in slt_docs.dump_folder(data, tmp_path / "mappe")] == [
         "kommune.yaml", "organisasjon.yaml", "handlingsplan.yaml", "moteplan.yaml",
-        "dokumenter.yaml"]
+        "dokumenter.yaml", "slt-docs.schema.json"]
     assert slt_docs.load(tmp_path / "mappe") == data
 
 

@@ -61,17 +61,22 @@ class Written:
 
 def write_folder(data: SltData, folder: str | Path, *, overwrite: bool = False) -> Written:
     """Write the data as one YAML file per section into ``folder``, all files
-    or none. The data's own folder (``data.kilde``) — or a file in it — is
-    refused unless ``overwrite`` is true: the coordinator's files hold
-    comments and their own spelling that a dump does not keep. With
+    or none, each starting with the schema line, and the JSON Schema
+    (``slt-docs.schema.json``) beside them, as ``slt-docs ny`` does. The
+    data's own folder (``data.kilde``) — or a file in it — is refused unless
+    ``overwrite`` is true: the coordinator's files hold comments and their
+    own spelling that a dump does not keep. With
     ``overwrite`` every YAML file there is kept as ``<navn>.bak`` first, and
     the old files the dump does not replace are moved aside (so no section
     stands twice). Raises :class:`~slt_docs.files.OutputError`, and
     :class:`~slt_docs.errors.DataError` when ``data`` is not a model."""
+    from .schema import SCHEMA_FILE, SCHEMA_LINE, schema_text
+
     folder = Path(folder)
     plain = to_dict(data)
-    files = {folder / f"{key}.yaml": dumps({key: value}).encode("utf-8")
+    files = {folder / f"{key}.yaml": (SCHEMA_LINE + dumps({key: value})).encode("utf-8")
              for key, value in plain.items()}
+    files[folder / SCHEMA_FILE] = schema_text().encode("utf-8")
     source = data.kilde
     into_data = source is not None and _same_place(folder, source)
     if source is not None and not into_data and folder.is_file() \

@@ -35,6 +35,10 @@ from .spellings import SPELLINGS, accepted
 
 SCHEMA_FILE = "slt-docs.schema.json"
 """The name the schema is written under, next to a kommune's data."""
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+"""The first line of every data file slt_docs writes: editors that read it
+(VS Code's YAML extension and others using yaml-language-server) complete
+the keys and underline mistakes with the schema beside the file."""
 
 SCHEMA_ID = "https://slt-docs.example/schema/slt-docs.schema.json"
 

@@ -20,7 +20,7 @@ from typing import Any
 from attrs import define, field
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..data.schema import SCHEMA_FILE
+from ..data.schema import SCHEMA_LINE
 from ..lang import LABELS, get_language
 from ..models import (
     Kolonne,
@@ -179,8 +179,7 @@ class Builder:
         self.lang, self.nn_markers, self.nb_markers = guess_language(texts)
         self.msg = _MESSAGES[self.lang]
         self.casing = Casing(texts)
-        header = f"yaml-language-server: $schema={SCHEMA_FILE}\n" + \
-            self.msg["header"].format(source=name)
+        header = SCHEMA_LINE.removeprefix("# ") + self.msg["header"].format(source=name)
         self.files = {key: YamlFile(key, self.lang, header)
                       for key in ("kommune", "organisasjon", "handlingsplan", "moteplan",
                                   "dokumenter")}
