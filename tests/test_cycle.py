@@ -207,6 +207,26 @@ def test_rolled_aukra_passes_check(rolled, mode):
     assert not (rolled[mode] / "status-2022.yaml").exists()
 
 
+def test_check_asks_for_the_topics_of_the_look_backs_meetings(rolled, tmp_path):
+    """The drafted look back lists last year's meetings with empty topics for
+    the coordinator to fill; until then ``kontroller`` says so once, at the
+    first such meeting (in the document each would be a heading alone)."""
+    problems = [p for p in slt_docs.read(rolled[Ferdige.merk]).problems
+                if "ingen tema" in p.melding]
+    assert len(problems) == 1
+    (problem,) = problems
+    assert not problem.is_error
+    assert problem.sti == "handlingsplan.tilbakeblikk.moter[0].tema"
+    assert problem.fil.name == "handlingsplan.yaml" and problem.linje
+    assert "og 12 møter til" in problem.melding  # the seminar came with its topic
+    folder = tmp_path / "utfylt"
+    shutil.copytree(rolled[Ferdige.merk], folder)
+    plan = folder / "handlingsplan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "tema: []", "tema: [Ungdata]"), encoding="utf-8")
+    assert not [p for p in slt_docs.read(folder).problems if "ingen tema" in p.melding]
+
+
 def test_look_back_lists_every_2022_meeting_of_each_body(rolled):
     old = slt_docs.load(AUKRA)
     new = slt_docs.load(rolled[Ferdige.merk])

@@ -496,6 +496,14 @@ def _check_handlingsplan(plan: Handlingsplan, data: SltData) -> Iterator[Finding
                 yield ((*tb_at, "moter", index, "planlagt_dato"),
                        "planlagt_dato gir bare mening for et flyttet møte (status: flyttet)",
                        ERROR)
+        empty = [index for index, moete in enumerate(tb.moter) if not moete.tema
+                 and moete.status.value in ("planlagt", "flyttet")]
+        if empty:
+            others = (f" (og {len(empty) - 1} møter til)" if len(empty) > 1 else "")
+            yield ((*tb_at, "moter", empty[0], "tema"),
+                   f"møtet har ingen tema{others}; i dokumentet står det bare som en "
+                   "overskrift – skriv temaene som ble tatt opp under «tema», eller ta møtet "
+                   "bort", WARNING)
         for index, soknad in enumerate(tb.soknader):
             s_at = (*tb_at, "soknader", index)
             if soknad.belop_innvilget is not None and soknad.utfall.value == "avslag":
