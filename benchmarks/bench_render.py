@@ -547,7 +547,7 @@ def _versions() -> dict[str, str]:
     from importlib.metadata import version
 
     return {p: version(p) for p in ("docxtpl", "Jinja2", "python-docx", "lxml", "cattrs",
-                                    "matplotlib")}
+                                    "Pillow", "numpy")}
 
 
 def _ms(seconds: float) -> str:

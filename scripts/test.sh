@@ -21,6 +21,7 @@ fonts=(
   "Caladea"              fonts-crosextra-caladea   # Cambria
   "Open Sans"            fonts-open-sans           # examples/profiler/gronn-sans.docx
   "OpenSymbol"           fonts-opensymbol          # Symbol (bullets)
+  "DejaVu Sans"          fonts-dejavu-core         # the årshjul's SVG in Chromium (tests/test_aarshjul.py)
 )
 for ((i = 0; i < ${#fonts[@]}; i += 2)); do
   fc-list : family 2>/dev/null | grep -qi "^${fonts[i]}\(,\|$\)" || need_apt+=("${fonts[i + 1]}")

@@ -13,47 +13,48 @@ the next year belong to next year's wheel. Cancelled meetings and meetings
 postponed without a new date are not drawn; moved ones are drawn at their
 new date.
 
-Drawn with matplotlib's object API on the Agg canvas (no GUI, no pyplot
-global state). The same data gives the same bytes: PNG without the
-"Software" stamp, SVG without date and creator and with a fixed id salt.
-:func:`alt_text` says in words what the picture shows, for the document's
-alt text (universell utforming).
+Drawn as a :class:`~slt_docs.drawing.Picture` — shapes described once —
+and written from that description as PNG (Pillow, with the DejaVu Sans
+fonts shipped in the package, so it looks the same on every machine) and
+as SVG (arcs as arc paths, the month names, days and names as real text).
+The same data gives the same bytes. :func:`alt_text` says in words what the
+picture shows, for the document's alt text (universell utforming); it is
+also the SVG's ``<desc>``.
 
 :class:`Aarshjul` is one kommune's wheel in one language, drawn once: its
-figure is built on first use and saved as PNG and as SVG from the same
-drawing, so every document and file that shows the wheel reuses the same
-bytes. The PNG is a 256-colour palette image (:func:`encode_png`): the
-colours that make up nearly every pixel kept exactly, the antialiased edges
-within a few steps of 255 — about 170 KB instead of 470 KB as lossless RGB.
+picture is described on first use and written as PNG and as SVG from the
+same description, so every document and file that shows the wheel reuses
+the same bytes. The PNG is a 256-colour palette image
+(:func:`~slt_docs.drawing.encode_png`): the colours that make up nearly
+every pixel kept exactly, the soft edges within a few steps of 255.
 """
 
 from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import io
 import math
 import textwrap
-import threading
-from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from .drawing import (
+    Circle,
+    Fonts,
+    Legend,
+    Line,
+    Picture,
+    Shape,
+    Text,
+    Wedge,
+    encode_png,
+    palette_image,
+    points,
+)
 from .lang import Language, data_language
 from .lang.labels import N_
 from .models import SltData, expect_model
 from .schedule import KonkretMoete, Schedule, expand, organ_name
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from PIL.Image import Image as PILImage
-
-
-def _mpl() -> Any:
-    """matplotlib, imported when a wheel is drawn (it is heavy: about 40 MB
-    and half a second), not whenever slt_docs is imported."""
-    import matplotlib
-
-    return matplotlib
 
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -70,9 +71,6 @@ PALETTE: tuple[str, ...] = (
 DPI = 150
 SIZE_INCHES = 12.0
 """12 × 12 inches at 150 dpi: an 1800 × 1800 pixel PNG."""
-
-FONT = "DejaVu Sans"
-"""Shipped with matplotlib, so the picture is the same on every machine."""
 
 ALT_INTRO = N_("Year wheel of the SLT meetings in {kommune} {year}: twelve month sectors "
                "with January at the top and the months clockwise, one ring per group from "
@@ -115,67 +113,93 @@ def _language(data: SltData, lang: Language | str | None) -> Language:
 
 # -- the picture ------------------------------------------------------------------
 
-def figure(data: SltData, *, lang: Language | str | None = None,
-           schedule: Schedule | None = None) -> Figure:
-    """The årshjul as a matplotlib :class:`~matplotlib.figure.Figure`;
-    ``schedule`` is the møteplan expanded (:func:`slt_docs.schedule.expand`),
-    expanded here when not given."""
+def picture(data: SltData, *, lang: Language | str | None = None,
+            schedule: Schedule | None = None, fonts: Fonts | None = None,
+            alt: str | None = None) -> Picture:
+    """The årshjul as a :class:`~slt_docs.drawing.Picture` (shapes in
+    pixels at :data:`DPI`, written as PNG and SVG); ``schedule`` is the
+    møteplan expanded (:func:`slt_docs.schedule.expand`), expanded here
+    when not given; ``alt`` its :func:`alt_text` when already made."""
     language = _language(data, lang)
     schedule = schedule if schedule is not None else expand(data)
+    fonts = fonts or Fonts()
     per_body = wheel_meetings(schedule)
     bodies = list(per_body)
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
+    entries = tuple((PALETTE[i % len(PALETTE)],
+                     f"{organ_name(data, body, language)} ({len(per_body[body])})")
+                    for i, body in enumerate(bodies))
+    # 15 pt text; 16 pt markers with a white edge, centred in a 2 em handle;
+    # 0.4 em to the text, 2.2 em between columns, rows 1.5 em apart
+    em = _pt(15)
+    legend = Legend(entries, size=em, marker=_pt(16), marker_edge=_pt(1), handle=2 * em,
+                    pad=0.4 * em, spacing=2.2 * em, row_height=1.5 * em,
+                    max_width=SIZE - 0.8 * em)
+    rows = legend.rows(fonts) if entries else 1
+    # the wheel's square: what the legend's rows leave of the picture (a
+    # third row and more take only their own height)
+    bottom = SIZE * (0.035 + 0.035 * min(rows, 2)) + legend.row_height * max(rows - 2, 0)
+    side = min(SIZE * 0.94, SIZE * 0.985 - bottom)
+    wheel = _Wheel(cx=SIZE / 2, cy=SIZE * 0.015 + (SIZE * 0.985 - bottom) / 2,
+                   unit=side / 2 / _LIMIT)
+    shapes: list[Shape] = []
+    shapes += _sectors(wheel)
+    rings = _ring_radii(len(bodies))
+    width = (_OUTER - _INNER) / max(len(bodies), 1)
+    for index, radius in enumerate(rings):
+        colour = PALETTE[index % len(PALETTE)]
+        shapes.append(Wedge(wheel.cx, wheel.cy, wheel.r(radius - width * 0.45),
+                            wheel.r(radius + width * 0.45), fill=colour, opacity=0.10))
+        shapes.append(Circle(wheel.cx, wheel.cy, wheel.r(radius), fill=None, stroke=colour,
+                             stroke_width=_pt(1.2), stroke_opacity=0.55))
+    # the month lines over the rings, under the dots
+    for month in range(12):
+        shapes.append(Line((wheel.at(month * 30, _INNER - 0.01),
+                            wheel.at(month * 30, _OUTER + 0.01)),
+                           stroke="#FFFFFF", width=_pt(2.2)))
+    shapes += _rim(wheel, language)
+    for index, body in enumerate(bodies):
+        shapes += _meetings(wheel, per_body[body], rings[index], width,
+                            PALETTE[index % len(PALETTE)])
+    shapes += _centre(wheel, data, schedule.aar, language)
+    if entries:
+        last_row = SIZE - _pt(35.5)
+        shapes += legend.shapes(fonts, centre_x=SIZE / 2,
+                                first_row_y=last_row - (rows - 1) * legend.row_height)
+    return Picture(SIZE, SIZE, DPI, tuple(shapes), title=title(data, language, schedule.aar),
+                   description=alt if alt is not None else
+                   alt_text(data, language, schedule=schedule), id="aarshjul")
 
-    with _mpl().rc_context(_RC):
-        fig = Figure(figsize=(SIZE_INCHES, SIZE_INCHES), dpi=DPI, facecolor="white")
-        legend_rows = math.ceil(max(len(bodies), 1) / min(max(len(bodies), 1), 3))
-        bottom = 0.035 + 0.035 * legend_rows
-        ax = fig.add_axes((0.03, bottom, 0.94, 0.985 - bottom), projection="polar")
-        ax.set_theta_zero_location("N")
-        ax.set_theta_direction(-1)
-        ax.set_ylim(0, _LIMIT)
-        ax.set_axis_off()
-        _draw_sectors(ax, language)
-        rings = _ring_radii(len(bodies))
-        width = (_OUTER - _INNER) / max(len(bodies), 1)
-        handles = []
-        for index, body in enumerate(bodies):
-            colour = PALETTE[index % len(PALETTE)]
-            radius = rings[index]
-            ax.bar(0, width * 0.9, width=2 * math.pi, bottom=radius - width * 0.45,
-                   color=colour, alpha=0.10, linewidth=0, align="edge", zorder=1)
-            ax.plot([t / 360 * 2 * math.pi for t in range(361)], [radius] * 361,
-                    color=colour, linewidth=1.2, alpha=0.55, zorder=2)
-            _draw_meetings(ax, per_body[body], radius, width, colour)
-            name = organ_name(data, body, language)
-            count = len(per_body[body])
-            handles.append(Line2D([], [], marker="o", linestyle="", markersize=16,
-                                  markerfacecolor=colour, markeredgecolor="white",
-                                  label=f"{name} ({count})"))
-        _draw_centre(ax, data, schedule.aar, language)
-        if handles:
-            columns = min(len(handles), 3)
-            fig.legend(handles=_row_major(handles, columns), loc="lower center", ncol=columns,
-                       frameon=False, fontsize=15, handletextpad=0.4, columnspacing=2.2,
-                       bbox_to_anchor=(0.5, 0.015))
-    return fig
+
+def title(data: SltData, language: Language, year: int) -> str:
+    """"Årshjul 2022 – Aukra": the picture's title in its metadata."""
+    return f"{language.label('aarshjul')} {year} – {language.kommune_name(data.kommune)}"
 
 
-_RC = {
-    "font.family": FONT,
-    "svg.hashsalt": "slt_docs-aarshjul",
-    "svg.fonttype": "path",
-    "path.simplify": False,
-}
+SIZE = round(SIZE_INCHES * DPI)
+"""The picture's side in pixels (1800)."""
 
 
-def _row_major(items: list[Line2D], columns: int) -> list[Line2D]:
-    """Reorder for a legend (filled column by column) so it reads row by row
-    in ring order."""
-    rows = math.ceil(len(items) / columns)
-    return [items[row * columns + col] for col in range(columns) for row in range(rows)
-            if row * columns + col < len(items)]
+def _pt(size: float) -> float:
+    return points(size, DPI)
+
+
+@attrs.frozen
+class _Wheel:
+    """Where the wheel stands: its centre and the pixels per unit of radius
+    (the outer edge of the month rim is at about 1.1)."""
+
+    cx: float
+    cy: float
+    unit: float
+
+    def r(self, radius: float) -> float:
+        return radius * self.unit
+
+    def at(self, degrees: float, radius: float) -> tuple[float, float]:
+        """The point ``degrees`` clockwise from the top at ``radius``."""
+        angle = math.radians(degrees)
+        return (self.cx + self.r(radius) * math.sin(angle),
+                self.cy - self.r(radius) * math.cos(angle))
 
 
 def _ring_radii(count: int) -> list[float]:
@@ -186,37 +210,49 @@ def _ring_radii(count: int) -> list[float]:
     return [_OUTER - width * (i + 0.5) for i in range(count)]
 
 
-def _draw_sectors(ax: object, language: Language) -> None:
-    sector = 2 * math.pi / 12
+def _sectors(wheel: _Wheel) -> list[Shape]:
+    """The twelve month sectors, alternating greys."""
+    return [Wedge(wheel.cx, wheel.cy, wheel.r(_INNER - 0.01), wheel.r(_OUTER + 0.01),
+                  month * 30, month * 30 + 30, fill="#F3F4F6" if month % 2 == 0 else "#E7E9ED")
+            for month in range(12)]
+
+
+def _rim(wheel: _Wheel, language: Language) -> list[Shape]:
+    """The dark-blue month rim with the month names, white lines between
+    the months and at the rim's edges."""
+    edge = _pt(2) / 2
+    shapes: list[Shape] = []
     for month in range(12):
-        start = month * sector
-        shade = "#F3F4F6" if month % 2 == 0 else "#E7E9ED"
-        ax.bar(start, _OUTER - _INNER + 0.02, width=sector, bottom=_INNER - 0.01,
-               color=shade, linewidth=0, align="edge", zorder=0)
-        band = "#1F3A5F" if month % 2 == 0 else "#2E5283"
-        ax.bar(start, _RIM_OUT - _RIM_IN, width=sector, bottom=_RIM_IN, color=band,
-               edgecolor="white", linewidth=2, align="edge", zorder=3)
-        middle = start + sector / 2
-        degrees = math.degrees(middle)
-        rotation = -degrees
-        if 90 < degrees < 270:
-            rotation += 180
-        ax.text(middle, (_RIM_IN + _RIM_OUT) / 2, language.month(month + 1).capitalize(),
-                rotation=rotation, rotation_mode="anchor", ha="center", va="center",
-                fontsize=17, fontweight="bold", color="white", zorder=4)
-        ax.plot([start, start], [_INNER - 0.01, _OUTER + 0.01], color="white",
-                linewidth=2.2, zorder=2.5)
+        start = month * 30
+        shapes.append(Wedge(wheel.cx, wheel.cy, wheel.r(_RIM_IN) + edge,
+                            wheel.r(_RIM_OUT) - edge, start, start + 30,
+                            fill="#1F3A5F" if month % 2 == 0 else "#2E5283"))
+    for month in range(12):
+        shapes.append(Line((wheel.at(month * 30, _RIM_IN), wheel.at(month * 30, _RIM_OUT)),
+                           stroke="#FFFFFF", width=_pt(2)))
+    for month in range(12):
+        middle = month * 30 + 15
+        # upright enough to read: the lower half's names turned half a turn
+        rotation = middle - 180 if 90 < middle < 270 else middle
+        x, y = wheel.at(middle, (_RIM_IN + _RIM_OUT) / 2)
+        shapes.append(Text(x, y, language.month(month + 1).capitalize(), _pt(17),
+                           colour="#FFFFFF", bold=True, rotation=rotation))
+    return shapes
 
 
-def _draw_meetings(ax: object, meetings: list[tuple[dt.date, KonkretMoete]], radius: float,
-                   width: float, colour: str) -> None:
-    size = min(26.0, 205 * width)  # marker diameter in points
+def _meetings(wheel: _Wheel, meetings: list[tuple[dt.date, KonkretMoete]], radius: float,
+              width: float, colour: str) -> list[Shape]:
+    """A ring's dots: one per meeting at its day's angle, the day of the
+    month in it."""
+    size = _pt(min(26.0, 205 * width))  # the dot's diameter
     text_colour = _text_colour(colour)
-    # Dots closer than a dot's width on the ring alternate inwards/outwards.
-    min_gap = (size / 72) / (radius / _LIMIT * _axes_radius_inches()) * 1.05
+    # Dots less than about a dot's width apart on the ring (a small gap
+    # counts as close) alternate inwards/outwards.
+    min_gap = size / wheel.r(radius) * _CLOSE
     last_angle: float | None = None
     shift = 0
-    dots: list[tuple[float, float, int]] = []
+    shapes: list[Shape] = []
+    texts: list[Shape] = []
     for day, _ in sorted(meetings, key=lambda item: item[0]):
         angle = _angle(day)
         if last_angle is not None and angle - last_angle < min_gap:
@@ -224,21 +260,16 @@ def _draw_meetings(ax: object, meetings: list[tuple[dt.date, KonkretMoete]], rad
         else:
             shift = 0
         last_angle = angle
-        dots.append((angle, radius + (0.22 * width if shift == 1 else 0)
-                     * (1 if day.day % 2 else -1), day.day))
-    if not dots:
-        return
-    # the ring's dots as one line of markers (one artist, not one per meeting)
-    ax.plot([a for a, _, _ in dots], [r for _, r, _ in dots], marker="o", markersize=size,
-            markerfacecolor=colour, markeredgecolor="white", markeredgewidth=1.6,
-            linestyle="", zorder=5)
-    for angle, r, day_number in dots:
-        ax.text(angle, r, str(day_number), ha="center", va="center_baseline",
-                fontsize=size * 0.46, fontweight="bold", color=text_colour, zorder=6)
+        r = radius + (0.22 * width if shift == 1 else 0) * (1 if day.day % 2 else -1)
+        x, y = wheel.at(math.degrees(angle), r)
+        shapes.append(Circle(x, y, size / 2, fill=colour, stroke="#FFFFFF",
+                             stroke_width=_pt(1.6)))
+        texts.append(Text(x, y, str(day.day), size * 0.46, colour=text_colour, bold=True))
+    return shapes + texts
 
 
-def _axes_radius_inches() -> float:
-    return SIZE_INCHES * 0.80 / 2
+_CLOSE = 1.15
+"""Dots whose angles are less than this many dot widths apart are close."""
 
 
 def _text_colour(colour: str) -> str:
@@ -250,24 +281,21 @@ def _text_colour(colour: str) -> str:
     luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     # Whichever of black and white has the higher WCAG contrast ratio with
     # the dot; they are equal at a relative luminance of about 0.179.
-    return "black" if luminance > 0.179 else "white"
+    return "#000000" if luminance > 0.179 else "#FFFFFF"
 
 
-def _draw_centre(ax: object, data: SltData, year: int, language: Language) -> None:
+def _centre(wheel: _Wheel, data: SltData, year: int, language: Language) -> list[Shape]:
     name = "\n".join(textwrap.wrap(language.kommune_name(data.kommune), 16))
-    ax.text(0, 0.0, name, ha="center", va="center", fontsize=22, fontweight="bold",
-            color="#1F3A5F", zorder=7, linespacing=1.1)
-    ax.text(math.pi, 0.17, str(year), ha="center", va="center", fontsize=30,
-            fontweight="bold", color="#1F3A5F", zorder=7)
-    ax.text(0, 0.17, f"SLT – {language.label('aarshjul').lower()}", ha="center",
-            va="center", fontsize=16, color="#4B5563", zorder=7)
+    return [
+        Text(wheel.cx, wheel.cy, name, _pt(22), colour="#1F3A5F", bold=True, line_height=1.1),
+        Text(wheel.cx, wheel.cy + wheel.r(0.17), str(year), _pt(30), colour="#1F3A5F",
+             bold=True),
+        Text(wheel.cx, wheel.cy - wheel.r(0.17), f"SLT – {language.label('aarshjul').lower()}",
+             _pt(16), colour="#4B5563"),
+    ]
 
 
 # -- output -------------------------------------------------------------------------
-
-_DRAWING = threading.Lock()
-"""matplotlib's settings (``rc_context``) are one for the whole process:
-one wheel is drawn at a time, so parallel renderings get the same pictures."""
 
 
 class Aarshjul:
@@ -283,24 +311,25 @@ class Aarshjul:
         self.data = data
         self.language = _language(data, lang)
         self.schedule = schedule if schedule is not None else expand(data)
-        self._figure: Figure | None = None
+        self._picture: Picture | None = None
+        self._fonts: Fonts | None = None
         self._png: bytes | None = None
         self._svg: bytes | None = None
         self._alt: str | None = None
 
     @property
-    def figure(self) -> Figure:
-        """The matplotlib figure (built on first use)."""
-        if self._figure is None:
-            with _DRAWING:
-                self._figure = figure(self.data, lang=self.language, schedule=self.schedule)
-        return self._figure
+    def picture(self) -> Picture:
+        """The picture's description (made on first use)."""
+        if self._picture is None:
+            self._fonts = Fonts()
+            self._picture = picture(self.data, lang=self.language, schedule=self.schedule,
+                                    fonts=self._fonts, alt=self.alt)
+        return self._picture
 
     @property
     def title(self) -> str:
         """"Årshjul 2022 – Aukra": the picture's title in its metadata."""
-        return f"{self.language.label('aarshjul')} {self.schedule.aar} – " \
-            f"{self.language.kommune_name(self.data.kommune)}"
+        return title(self.data, self.language, self.schedule.aar)
 
     @property
     def alt(self) -> str:
@@ -311,134 +340,32 @@ class Aarshjul:
 
     @property
     def png(self) -> bytes:
-        """PNG bytes, 1800 × 1800 pixels (150 dpi), a 256-colour palette:
-        the Agg canvas's pixels encoded once (:func:`encode_png`)."""
+        """PNG bytes, 1800 × 1800 pixels (150 dpi), a 256-colour palette
+        (:func:`~slt_docs.drawing.encode_png`)."""
         if self._png is None:
-            import numpy as np
-            from matplotlib.backends.backend_agg import FigureCanvasAgg
-            from PIL import Image
-
-            fig = self.figure
-            with _DRAWING, _mpl().rc_context(_RC):
-                fig.set_dpi(DPI)
-                canvas = FigureCanvasAgg(fig)
-                canvas.draw()
-                width, height = canvas.get_width_height()
-                buffer = canvas.buffer_rgba()
-                image = Image.frombuffer("RGBA", (width, height), buffer, "raw", "RGBA", 0, 1)
-                self._png = encode_png(image, dpi=DPI, title=self.title,
-                                       pixels=np.asarray(buffer))
+            self._png = self.picture.png(self._fonts)
             self._release()
         return self._png
 
     @property
     def svg(self) -> bytes:
-        """SVG bytes (text as outlines, so it looks the same everywhere; the
-        title and alt text are in the file's metadata)."""
+        """SVG bytes: the same picture with its text as text (DejaVu Sans),
+        the title and alt text as its ``<title>`` and ``<desc>``."""
         if self._svg is None:
-            buffer = io.BytesIO()
-            fig = self.figure
-            with _DRAWING, _mpl().rc_context(_RC):
-                fig.savefig(buffer, format="svg", facecolor="white",
-                            metadata={"Date": None, "Creator": None,
-                                      "Title": self.title, "Description": self.alt})
-            self._svg = buffer.getvalue()
+            self._svg = self.picture.svg(self._fonts)
             self._release()
         return self._svg
 
     def _release(self) -> None:
-        """Drop the figure once both formats are made (it holds megabytes)."""
+        """Drop the description and fonts once both formats are made."""
         if self._png is not None and self._svg is not None:
-            self._figure = None
-
-
-PALETTE_EXACT = 32
-"""How many of the picture's most used colours the palette holds exactly:
-the background, every ring's fill and line, the dots and the text."""
-
-
-def encode_png(image: PILImage, *, dpi: int = DPI, title: str = "",
-               pixels: Any = None) -> bytes:
-    """``image`` as a small 256-colour palette PNG, the resolution and
-    ``title`` in the file and no other metadata.
-
-    A picture of at most 256 colours keeps every pixel exactly. The
-    antialiased wheel has about 4 000 (the soft edges of text, dots and
-    rings): its :data:`PALETTE_EXACT` most used colours — nearly every pixel —
-    are kept exactly, and the palette's other entries spread evenly over the
-    remaining colours (Pillow's maximum-coverage quantizer), each edge pixel
-    taking the nearest entry; no dithering. The largest change of any pixel
-    is then a few steps of 255 in one channel, invisible (``tests/test_batch.py``
-    holds it to 16), and the file is about a third of the lossless RGB one (470 KB).
-    ``pixels`` may hold the same picture as an array (the canvas's own
-    buffer, read without a copy). The alpha channel is dropped when every
-    pixel is opaque. zlib level 3:
-    half the time of the default level 6 for 15 % more bytes (170 KB)."""
-    from PIL import PngImagePlugin
-
-    opaque = image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255)
-    if opaque or image.mode == "RGB":
-        image = palette_image(pixels if pixels is not None else image)
-    info = PngImagePlugin.PngInfo()
-    if title:
-        info.add_text("Title", title)
-    out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=3, pnginfo=info, dpi=(dpi, dpi))
-    return out.getvalue()
-
-
-def palette_image(image: PILImage | Any, exact: int = PALETTE_EXACT) -> PILImage:
-    """An RGB picture (or an opaque RGBA one, or its pixels as an array of
-    height × width × 4 bytes) as a palette picture of at most 256 colours
-    (see :func:`encode_png`). Every step is exact integer arithmetic, so the
-    same picture gives the same bytes on every machine. (Pillow's own
-    ``quantize`` looks colours up at reduced precision and would move pixels
-    of the exact colours too, so the indexes are made here.) The pixels are
-    taken as runs of one colour along the rows — a drawing has few — so the
-    colours are counted run by run, not pixel by pixel."""
-    import numpy as np
-    from PIL import Image
-
-    if isinstance(image, Image.Image):
-        image = np.asarray(image if image.mode == "RGBA" else image.convert("RGBA"))
-    height, width = image.shape[:2]
-    # each pixel as one number, R | G << 8 | B << 16 | A << 24 (A is 255
-    # throughout: the picture is opaque), read in place without a copy
-    keys = np.ascontiguousarray(image).view("<u4").reshape(-1)
-    if image[..., 3].min() != 255:
-        keys = keys & 0xFFFFFF
-    starts = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1))
-    lengths = np.diff(np.append(starts, keys.size))
-    colours, inverse = np.unique(keys[starts], return_inverse=True)
-    counts = np.bincount(inverse, weights=lengths)
-    rgb = np.stack([colours & 255, colours >> 8 & 255, colours >> 16 & 255],
-                   axis=1).astype(np.int64)  # (the alpha byte left out)
-    if len(colours) <= 256:
-        palette = rgb
-    else:
-        order = np.argsort(-counts, kind="stable")
-        rest = rgb[order[exact:]].astype(np.uint8)[np.newaxis]
-        spread = Image.fromarray(rest, "RGB").quantize(256 - exact,
-                                                       method=Image.Quantize.MAXCOVERAGE)
-        entries = np.array(spread.getpalette() or [], dtype=np.int64)
-        entries = entries[:len(entries) // 3 * 3].reshape(-1, 3)[:256 - exact]
-        palette = np.concatenate([rgb[order[:exact]], entries])
-    # the nearest palette entry of every colour (squared distance, in integers)
-    distance = np.zeros((len(rgb), len(palette)), dtype=np.int32)
-    for channel in range(3):
-        step = (rgb[:, channel, np.newaxis] - palette[np.newaxis, :, channel]).astype(np.int32)
-        distance += step * step
-    nearest = distance.argmin(axis=1).astype(np.uint8)
-    index = np.repeat(nearest[inverse], lengths).reshape(height, width)
-    picture = Image.fromarray(index, mode="P")
-    picture.putpalette(palette.astype(np.uint8).tobytes())
-    return picture
+            self._picture = self._fonts = None
 
 
 def aarshjul_png(data: SltData, *, lang: Language | str | None = None,
                  schedule: Schedule | None = None) -> bytes:
     """The årshjul as PNG bytes, 1800 × 1800 pixels (150 dpi), a 256-colour
-    palette (:func:`encode_png`); ``schedule`` as for :func:`figure`.
+    palette (:func:`encode_png`); ``schedule`` as for :func:`picture`.
 
     Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model
     or has no møteplan, :class:`~slt_docs.errors.SltError` for an unknown
@@ -449,9 +376,9 @@ def aarshjul_png(data: SltData, *, lang: Language | str | None = None,
 
 def aarshjul_svg(data: SltData, *, lang: Language | str | None = None,
                  schedule: Schedule | None = None) -> bytes:
-    """The årshjul as SVG bytes (text as outlines, so it looks the same
-    everywhere; the title and alt text are in the file's metadata);
-    ``schedule`` as for :func:`figure`.
+    """The årshjul as SVG bytes (the month names, days and names as text in
+    DejaVu Sans; the title and alt text as its ``<title>`` and ``<desc>``);
+    ``schedule`` as for :func:`picture`.
 
     Raises :class:`~slt_docs.errors.DataError` when ``data`` is not a model
     or has no møteplan, :class:`~slt_docs.errors.SltError` for an unknown
@@ -464,7 +391,7 @@ def alt_text(data: SltData, lang: Language | str | None = None, *,
              schedule: Schedule | None = None) -> str:
     """What the årshjul shows, in words: the layout, then per body (in ring
     order, outermost first) its meeting dates. ``schedule`` as for
-    :func:`figure`."""
+    :func:`picture`."""
     language = _language(data, lang)
     schedule = schedule if schedule is not None else expand(data)
     per_body = wheel_meetings(schedule)
@@ -499,7 +426,7 @@ __all__ = [
     "aarshjul_svg",
     "alt_text",
     "encode_png",
-    "figure",
     "palette_image",
+    "picture",
     "wheel_meetings",
 ]

@@ -11,15 +11,18 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from PIL import Image
 
 import slt_docs
 from slt_docs.cli import main
-from slt_docs.cycle.chart import STYLE, chart_alt, status_chart_png
+from slt_docs.cycle.chart import STYLE, chart_alt, status_chart, status_chart_png
 from slt_docs.cycle.rollover import Ferdige, roll_forward
 from slt_docs.cycle.status import year_status
+from slt_docs.drawing import Rect, Text
 from slt_docs.errors import SltError
 from slt_docs.lang import get_language
 from slt_docs.ooxml import validate_docx
@@ -164,13 +167,91 @@ def test_chart_is_readable_without_colour():
     assert len(set(hatches)) == len(hatches), "every status needs its own pattern"
     png = status_chart_png(status, lang)
     assert png == status_chart_png(status, lang), "same input, same bytes"
-    assert png.startswith(b"\x89PNG")
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.mode == "P"
+    assert round(image.info["dpi"][0]) == 200
     alt = chart_alt(status, lang)
     assert alt == ("Stolpediagram over statusen til dei 20 tiltaka i 2022: Gjennomført 4, "
                    "I gang 12, Ikkje starta 1, Utsett 2, Avslutta 1.")
+    assert image.info["Title"] == alt
     docx = status_report("nn")
     doc = Document(io.BytesIO(docx))
     assert [p.get("descr") for p in doc.element.body.iter(qn("wp:docPr"))] == [alt]
+
+
+def _bars(png: bytes, chart) -> list[tuple[Rect, np.ndarray]]:
+    """Each bar's rectangle and the grey levels inside its edge, as the
+    picture shows them in greyscale."""
+    grey = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=int)
+    out = []
+    for bar in (s for s in chart.shapes if isinstance(s, Rect)):
+        inset = bar.stroke_width + 1
+        out.append((bar, grey[round(bar.y + inset):round(bar.y + bar.height - inset),
+                              round(bar.x + inset):round(bar.x + bar.width - inset)]))
+    return out
+
+
+def test_chart_bars_labels_and_counts_are_right():
+    status = year_status(aukra())
+    lang = get_language("nb")
+    chart = status_chart(status, lang)
+    png = status_chart_png(status, lang)
+    texts = [s for s in chart.shapes if isinstance(s, Text)]
+    labels = [t.text for t in texts if t.align == "end"]
+    counts = [t.text for t in texts if t.align == "start"]
+    assert labels == ["Gjennomført", "I gang", "Ikke startet", "Utsatt", "Avsluttet"]
+    assert counts == ["4", "12", "1", "2", "1"]
+    bars = _bars(png, chart)
+    assert [bar.fill for bar, _ in bars] == [STYLE[s][0] for s in status.counts]
+    grey = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=int)
+    lengths = []
+    for (bar, _), label, count in zip(bars, labels, counts, strict=True):
+        # the bar as drawn: its black edge from the axis to its end, on its middle row
+        row = grey[round(bar.y + bar.height / 2)]
+        dark = np.flatnonzero(row[round(bar.x) - 2:] < 80) + round(bar.x) - 2
+        ends = dark[dark < round(bar.x + bar.width) + 5]
+        lengths.append(ends.max() - round(bar.x))
+        label_text = next(t for t in texts if t.text == label)
+        assert label_text.x < bar.x and abs(label_text.y - (bar.y + bar.height / 2)) < 1
+        count_text = next(t for t in texts if t.text == count and t.y == label_text.y)
+        assert bar.x + bar.width < count_text.x < bar.x + bar.width + 40  # at the bar's end
+    per_tiltak = [length / int(count) for length, count in zip(lengths, counts, strict=True)]
+    assert max(per_tiltak) - min(per_tiltak) < 3  # lengths in proportion, in pixels
+    assert len(lengths) == 5 and lengths[1] == max(lengths)
+
+
+TILE = 33  # the hatch patterns repeat every 200/6 px
+
+
+def _mismatch(a: np.ndarray, b: np.ndarray) -> float:
+    """The share of pixels where a tile of pattern ``a`` and ``b`` differ,
+    at the shift of ``b`` where they agree best (bars stand at different
+    heights, so their patterns are shifted)."""
+    tile = a[:TILE, :TILE]
+    return min(float((tile != b[dy:dy + TILE, dx:dx + TILE]).mean())
+               for dy in range(TILE) for dx in range(TILE))
+
+
+def test_chart_bars_differ_in_greyscale():
+    """Without colour the bars still differ: each has its pattern, and no
+    two patterns match however they are shifted."""
+    status = year_status(aukra())
+    chart = status_chart(status, get_language("nb"))
+    png = status_chart_png(status, get_language("nb"))
+    marks = []
+    for bar, inside in _bars(png, chart):
+        hatch = next(h for colour, h in STYLE.values() if colour == bar.fill)
+        dark = inside < 60  # the black hatch (no fill colour is that dark)
+        if hatch:
+            assert 0.04 < dark.mean() < 0.6, hatch
+        else:
+            assert not dark.any()
+        assert dark.shape[0] >= 2 * TILE and dark.shape[1] >= 2 * TILE
+        marks.append(dark)
+    for a, b in itertools.combinations(marks, 2):
+        assert _mismatch(a, b) > 0.05
+    # (a pattern matches itself elsewhere in its bar: the shift is found)
+    assert all(_mismatch(m[TILE // 2:], m) < 0.02 for m in marks)
 
 
 def test_status_report_needs_a_status_file(tmp_path):

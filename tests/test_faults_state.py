@@ -107,8 +107,8 @@ def test_an_edited_catalog_is_read_again(two_kommuner):
 
 
 def test_parallel_threads_give_the_same_bytes_as_one():
-    """Same input, same bytes — also when renderings (with the årshjul drawn
-    by matplotlib, whose settings are process-wide) run side by side."""
+    """Same input, same bytes — also when renderings (each drawing its own
+    årshjul with its own fonts) run side by side."""
     data = slt_docs.load(AUKRA)
     alone = slt_docs.render(data, "moteplan")
     with ThreadPoolExecutor(max_workers=3) as pool:

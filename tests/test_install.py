@@ -70,6 +70,9 @@ def test_installed_package_is_used_with_its_own_templates(venv, tmp_path):
     assert module.startswith(site), module
     assert templates.startswith(site) and templates.endswith("slt_docs/templates"), templates
     assert (root / "venv").joinpath(templates).joinpath("lang", "nn.po").is_file()
+    fonts = (root / "venv").joinpath(templates, "fonts")  # the pictures' fonts
+    assert sorted(p.name for p in fonts.iterdir()) == ["DejaVuSans-Bold.ttf", "DejaVuSans.ttf",
+                                                        "LICENSE"]
     assert list((root / "venv" / "lib").glob("python*/site-packages/slt_docs/py.typed"))
 
 

@@ -203,7 +203,7 @@ def version_satisfies(spec: str, version: str) -> bool | None:
     try:
         from packaging.specifiers import InvalidSpecifier, SpecifierSet
         from packaging.version import Version
-    except ImportError:  # pragma: no cover - packaging comes with matplotlib
+    except ImportError:  # pragma: no cover - packaging comes with pikepdf
         return _simple_satisfies(spec, _release(release))
     try:
         return SpecifierSet(spec).contains(Version(release), prereleases=True)
