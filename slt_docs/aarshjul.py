@@ -167,7 +167,8 @@ def picture(data: SltData, *, lang: Language | str | None = None,
                                 first_row_y=last_row - (rows - 1) * legend.row_height)
     return Picture(SIZE, SIZE, DPI, tuple(shapes), title=title(data, language, schedule.aar),
                    description=alt if alt is not None else
-                   alt_text(data, language, schedule=schedule), id="aarshjul")
+                   alt_text(data, language, schedule=schedule), id="aarshjul",
+                   lang=language.code)
 
 
 def title(data: SltData, language: Language, year: int) -> str:

@@ -178,6 +178,8 @@ class Picture:
     background: str = "#FFFFFF"
     id: str = "bilde"
     """Prefix of the SVG's element ids (unique when several SVGs stand in one page)."""
+    lang: str = ""
+    """The language of its text (``nb``, ``nn``), for screen readers (the SVG's ``xml:lang``)."""
 
     def image(self, fonts: Fonts | None = None) -> PILImage:
         """The picture as a Pillow RGB image (:func:`draw_image`)."""
@@ -185,7 +187,7 @@ class Picture:
 
     def png(self, fonts: Fonts | None = None) -> bytes:
         """PNG bytes: a 256-colour palette image with the resolution and
-        title in the file (:func:`slt_docs.aarshjul.encode_png`)."""
+        title in the file (:func:`encode_png`)."""
         return encode_png(self.image(fonts), dpi=self.dpi, title=self.title)
 
     def svg(self, fonts: Fonts | None = None) -> bytes:
@@ -570,6 +572,8 @@ def write_svg(picture: Picture, fonts: Fonts | None = None) -> bytes:
             "height": f"{_num(picture.height * 72 / picture.dpi)}pt"}
     root = etree.Element(f"{{{_SVG}}}svg", nsmap={None: _SVG}, version="1.1", **size,
                          viewBox=f"0 0 {picture.width} {picture.height}", role="img")
+    if picture.lang:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", picture.lang)
     labels = []
     if picture.title:
         etree.SubElement(root, "title", id=f"{pid}-tittel").text = picture.title

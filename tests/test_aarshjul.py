@@ -218,6 +218,7 @@ def test_svg_is_an_accessible_image_with_title_and_description():
     wheel = Aarshjul(data)
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "nb"  # read as bokmål
     assert root.get("viewBox") == "0 0 1800 1800"
     assert root.get("width") == root.get("height") == "864pt"  # 12 inches, as the PNG
     title, desc = (root.find(f"{SVG}{name}") for name in ("title", "desc"))
@@ -259,6 +260,7 @@ def test_svg_text_in_nynorsk_differs_where_the_written_standards_do():
     assert any(w.startswith("Utførende nivå (") for w in nb)
     assert any(w.startswith("Utførande nivå (") for w in nn)
     assert _words(_svg(busy("nb"), lang="nn"))[:12] == nn[:12]
+    assert _svg(busy("nb"), lang="nn").get("{http://www.w3.org/XML/1998/namespace}lang") == "nn"
 
 
 # -- drawn by a browser, the SVG looks like the PNG ------------------------------------

@@ -78,7 +78,8 @@ def status_chart(status: YearStatus, lang: Language, fonts: Fonts | None = None)
                            bold=True, align="start"))
     shapes.append(Line(((left, pad), (left, height - pad)), width=points(0.8, DPI)))
     alt = chart_alt(status, lang)
-    return Picture(width, height, DPI, tuple(shapes), title=alt, id="statusdiagram")
+    return Picture(width, height, DPI, tuple(shapes), title=alt, id="statusdiagram",
+                   lang=lang.code)
 
 
 def status_chart_png(status: YearStatus, lang: Language) -> bytes:
