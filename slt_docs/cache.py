@@ -2,12 +2,15 @@
 
 Some of what one ``slt-docs`` command computes is the same in every run on a
 machine: the Python code Jinja makes from a template's text
-(:mod:`slt_docs.render.codecache`) and the Norwegian public holidays of a
-year (:mod:`slt_docs.schedule`). Kept in a cache folder, like Python's own
-``__pycache__``, the next command starts without that work. Nothing of a
-kommune's data is kept, and every entry is keyed by what it was computed
-from (the template text, the versions of the code that made it), so it is
-never used for anything else.
+(:mod:`slt_docs.render.codecache`), the Norwegian public holidays of a
+year (:mod:`slt_docs.schedule`) and the pictures (:mod:`slt_docs.drawing`:
+the årshjul and the status chart, drawn again only when what they show
+changes). Kept in a cache folder, like Python's own ``__pycache__`` or the
+pictures a documentation builder keeps, the next command starts without
+that work. Every entry is keyed by everything it was computed from (the
+template text, every shape and word of a picture, the versions of the code
+and fonts that made it), so it is never used for anything else — one
+kommune's picture can only be found again by the same picture.
 
 The folder is ``platformdirs``' user cache folder (``~/.cache/slt_docs`` on
 Linux, ``%LOCALAPPDATA%\\slt_docs\\Cache`` on Windows), or the folder named by
@@ -22,6 +25,7 @@ files; the oldest go first.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import stat
@@ -117,19 +121,82 @@ def write_json(part: str, name: str, key: object, value: object) -> None:
     if folder is None:
         return
     text = json.dumps({"key": key, "value": value}, ensure_ascii=False)
+    if _write(folder, f"{name}.json", text.encode("utf-8")):
+        prune(folder, ".json", JSON_FILES)
+
+
+def _write(folder: Path, name: str, data: bytes) -> bool:
+    """``data`` as ``folder/name``, written whole to a temporary file and
+    renamed; False when it cannot be."""
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, folder / f"{name}.json")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, folder / name)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
     except OSError:
-        return
-    prune(folder, ".json", JSON_FILES)
+        return False
+    return True
 
 
-__all__ = ["ENV", "cache_folder", "cache_root", "prune", "read_json", "write_json"]
+_CHECK = 32
+"""A kept file ends with the SHA-256 of what comes before it: a file cut
+short or damaged is not used."""
+
+
+def read_bytes(part: str, key: str, suffix: str) -> bytes | None:
+    """The bytes kept under ``key`` in ``part``, if whole, else ``None``."""
+    folder = cache_folder(part)
+    if folder is None:
+        return None
+    try:
+        kept = (folder / (_digest(key) + suffix)).read_bytes()
+    except OSError:
+        return None
+    data, check = kept[:-_CHECK], kept[-_CHECK:]
+    if len(kept) <= _CHECK or hashlib.sha256(data).digest() != check:
+        return None
+    return data
+
+
+def write_bytes(part: str, key: str, suffix: str, data: bytes, keep: int) -> None:
+    """Keep ``data`` under ``key`` in ``part`` (at most ``keep`` files of
+    ``suffix`` there, the oldest removed first)."""
+    folder = cache_folder(part)
+    if folder is not None and _write(folder, _digest(key) + suffix,
+                                     data + hashlib.sha256(data).digest()):
+        prune(folder, suffix, keep)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def package_stamp(package: str, *files: str) -> str | None:
+    """What identifies an installed package's code without importing it:
+    the SHA-256 of the named files of the package (its version file, the
+    modules whose results are kept); ``None`` when one cannot be read."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent
+    digest = hashlib.sha256(package.encode())
+    for name in files:
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            return None
+    return digest.hexdigest()
+
+
+__all__ = ["ENV", "cache_folder", "cache_root", "package_stamp", "prune", "read_bytes",
+           "read_json", "write_bytes", "write_json"]

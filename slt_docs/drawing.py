@@ -17,13 +17,17 @@ measures with the shipped fonts; horizontal alignment within a line is left
 to each writer (SVG ``text-anchor``, Pillow's anchors), so a viewer that
 substitutes another font still centres the text where it belongs.
 
-Nothing is kept between pictures: fonts are opened per picture (it costs
-a tenth of a millisecond), so pictures drawn side by side in threads share
-nothing.
+Fonts are opened per picture (it costs a tenth of a millisecond), so
+pictures drawn side by side in threads share nothing. A PNG drawn before —
+the same description, drawn by the same code with the same fonts and
+libraries — is taken from the cache folder (:mod:`slt_docs.cache`) instead
+of being drawn again (:meth:`Picture.png`).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import math
 from collections.abc import Iterable
@@ -32,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .cache import package_stamp, read_bytes, write_bytes
 from .errors import SltError
 from .resources import templates_dir
 
@@ -187,12 +192,54 @@ class Picture:
 
     def png(self, fonts: Fonts | None = None) -> bytes:
         """PNG bytes: a 256-colour palette image with the resolution and
-        title in the file (:func:`encode_png`)."""
-        return encode_png(self.image(fonts), dpi=self.dpi, title=self.title)
+        title in the file (:func:`encode_png`). A picture drawn before —
+        the same shapes, words and size, by the same code, fonts and
+        libraries — is taken from the cache folder (:mod:`slt_docs.cache`)
+        instead of being drawn again."""
+        key = _png_key(self)
+        if key is not None:
+            kept = read_bytes("bilder", key, ".png")
+            if kept is not None:
+                return kept
+        data = encode_png(self.image(fonts), dpi=self.dpi, title=self.title)
+        if key is not None:
+            write_bytes("bilder", key, ".png", data, keep=PICTURES_KEPT)
+        return data
 
     def svg(self, fonts: Fonts | None = None) -> bytes:
         """SVG bytes (:func:`write_svg`)."""
         return write_svg(self, fonts)
+
+
+PICTURES_KEPT = 512
+"""Pictures kept in the cache folder (the årshjul is about 170 KB, a status
+chart 20 KB): a coordinator's few, or a region's batch."""
+
+
+@functools.cache
+def _drawn_by() -> str | None:
+    """What identifies the code that turns a description into PNG bytes:
+    this module, the fonts, Pillow and numpy (read, not imported)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for bold in (False, True):
+        info = font_path(bold).stat()
+        digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+    for package, files in (("PIL", ("_version.py",)), ("numpy", ("version.py",))):
+        stamp = package_stamp(package, *files)
+        if stamp is None:
+            return None
+        digest.update(stamp.encode())
+    return digest.hexdigest()
+
+
+def _png_key(picture: Picture) -> str | None:
+    """The cache key of a picture's PNG: everything in its description and
+    what draws it; ``None`` when the code cannot be identified."""
+    try:
+        code = _drawn_by()
+    except OSError:
+        return None
+    return None if code is None else f"{code}|{picture!r}"
 
 
 # -- text measures, shared by both writers --------------------------------------------

@@ -37,13 +37,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from attrs import evolve, field, frozen
 from babel.lists import format_list
 from dateutil import rrule
 
-from .cache import read_json, write_json
+from .cache import package_stamp, read_json, write_json
 from .errors import DataError, Problem, format_path
 from .lang import Language, get_language
 from .lang.labels import N_, NP_
@@ -250,21 +249,10 @@ def _public_holidays(years: tuple[int, ...]) -> dict[dt.date, str]:
     return found
 
 
-def _holidays_version() -> list[object] | None:
+def _holidays_version() -> str | None:
     """What identifies the installed ``holidays`` package without importing
-    it: its version file's text and its Norwegian module's size and time."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("holidays")
-    if spec is None or spec.origin is None:
-        return None
-    package = Path(spec.origin).parent
-    try:
-        version = (package / "version.py").read_text(encoding="utf-8")
-        norway = (package / "countries" / "norway.py").stat()
-    except OSError:
-        return None
-    return [version, norway.st_size, norway.st_mtime_ns]
+    it: its version file and its Norwegian module."""
+    return package_stamp("holidays", "version.py", "countries/norway.py")
 
 
 def holiday_calendar(plan: Moteplan) -> HolidayCalendar:

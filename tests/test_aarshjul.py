@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -34,6 +36,15 @@ from slt_docs.lang import get_language
 from slt_docs.schedule import expand
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def drawn_here() -> Iterator[None]:
+    """Every picture of these tests is drawn, none taken from the cache
+    folder (what the cache does: tests/test_cache.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SLT_DOCS_CACHE", "0")
+        yield
 
 
 def busy(spraak="nb"):
@@ -368,18 +379,19 @@ def test_pictures_are_drawn_without_matplotlib(tmp_path):
             f"written = slt_docs.render_all(slt_docs.load({str(REPO / 'examples' / 'aukra')!r}),"
             f" {str(tmp_path / 'out')!r})\n"
             "print(len(written))\n")
+    drawn = {**os.environ, "SLT_DOCS_CACHE": "0"}  # drawn here, not taken from the cache
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=drawn)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "aarshjul.svg").is_file()
-    code = ("import runpy, sys\n"
-            "sys.argv = ['slt-docs', 'lag', 'examples/aukra', '--doc', 'handlingsplan', '-o', "
-            f"{str(tmp_path / 'plan.docx')!r}, '--uten-libreoffice']\n"
-            "try:\n    runpy.run_module('slt_docs', run_name='__main__')\n"
-            "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
+    code = ("import sys\n"
+            "from slt_docs.cli import main\n"
+            "status = main(['lag', 'examples/aukra', '--doc', 'handlingsplan', '-o', "
+            f"{str(tmp_path / 'plan.docx')!r}, '--uten-libreoffice'])\n"
+            "assert not status, status\n"
             "print('matplotlib' in sys.modules, file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=drawn)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines()[-1] == "False"
     assert (tmp_path / "plan.docx").is_file()

@@ -14,11 +14,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import slt_docs
-from slt_docs import cache
+from slt_docs import aarshjul as aarshjul_module
+from slt_docs import cache, drawing
 from slt_docs import schedule as schedule_module
 from slt_docs.render import codecache
 from slt_docs.render import sandbox as sandbox_module
@@ -187,7 +189,7 @@ def test_kept_holidays_of_another_version_or_damaged_are_computed_again(fresh, d
     (path,) = (fresh / "helligdager").iterdir()
     stored = json.loads(path.read_text(encoding="utf-8"))
     if damage == "other version":
-        stored["key"][0] = "__version__ = '0.0'"
+        stored["key"] = "another version of holidays"
         stored["value"] = {"2024-01-02": "Oppfunnen fridag"}
         path.write_text(json.dumps(stored), encoding="utf-8")
     elif damage == "not JSON":
@@ -196,3 +198,71 @@ def test_kept_holidays_of_another_version_or_damaged_are_computed_again(fresh, d
         stored["value"] = {"2. januar": ["?"]}
         path.write_text(json.dumps(stored), encoding="utf-8")
     assert _holidays_of((2024,)) == computed
+
+
+# -- pictures ------------------------------------------------------------------------------
+
+def _wheel(data: slt_docs.SltData, lang: str = "nb") -> drawing.Picture:
+    return aarshjul_module.picture(data, lang=lang)
+
+
+def _no_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("drawn although it was kept")
+
+    monkeypatch.setattr(drawing, "draw_image", refuse)
+
+
+def test_a_picture_drawn_before_is_taken_from_the_cache(fresh, monkeypatch):
+    nes = slt_docs.load(NES)
+    first = _wheel(nes).png()
+    assert len(list((fresh / "bilder").glob("*.png"))) == 1
+    with monkeypatch.context() as patch:
+        _no_drawing(patch)
+        assert _wheel(nes).png() == first
+    # the same document either way
+    document = slt_docs.render(nes, "moteplan")
+    monkeypatch.setenv("SLT_DOCS_CACHE", "0")
+    assert slt_docs.render(nes, "moteplan") == document
+
+
+def test_anything_the_picture_shows_makes_it_another_picture(fresh, monkeypatch):
+    """Another language, another date, another name: drawn, not taken
+    from the cache (the key is every shape and word of the picture)."""
+    nes = slt_docs.load(NES)
+    kept = _wheel(nes).png()
+    moved = attrs.evolve(nes, moteplan=attrs.evolve(nes.moteplan, moter=(
+        attrs.evolve(nes.moteplan.moter[0], dato=nes.moteplan.moter[0].dato.replace(day=3)),
+        *nes.moteplan.moter[1:])))
+    renamed = attrs.evolve(nes, kommune=attrs.evolve(nes.kommune, navn="Nesna"))
+    _no_drawing(monkeypatch)
+    for other in (_wheel(nes, "nn"), _wheel(moved), _wheel(renamed)):
+        with pytest.raises(AssertionError, match="drawn although"):
+            other.png()
+    assert _wheel(nes).png() == kept
+
+
+@pytest.mark.parametrize("damage", ["cut short", "one byte changed", "empty"])
+def test_a_damaged_picture_is_drawn_again(fresh, monkeypatch, damage):
+    nes = slt_docs.load(NES)
+    monkeypatch.setenv("SLT_DOCS_CACHE", "0")
+    drawn = _wheel(nes).png()
+    monkeypatch.setenv("SLT_DOCS_CACHE", str(fresh))
+    assert _wheel(nes).png() == drawn
+    (path,) = (fresh / "bilder").glob("*.png")
+    kept = bytearray(path.read_bytes())
+    if damage == "cut short":
+        kept = kept[: len(kept) // 2]
+    elif damage == "one byte changed":
+        kept[len(kept) // 3] ^= 0xFF
+    else:
+        kept = bytearray()
+    path.write_bytes(bytes(kept))
+    assert _wheel(nes).png() == drawn
+    assert path.read_bytes()[:len(drawn)] == drawn  # written whole again
+
+
+def test_a_picture_is_drawn_when_the_cache_is_off(fresh, monkeypatch):
+    monkeypatch.setenv("SLT_DOCS_CACHE", "off")
+    _wheel(slt_docs.load(NES)).png()
+    assert not fresh.exists()
