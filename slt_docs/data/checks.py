@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import hashlib
 import re
 import types
 import typing
@@ -338,9 +339,21 @@ def _file_problem(field_name: str, target: Path, value: str) -> str | None:
             return f"bildet «{value}» kan ikke leses: {os_error_reason(exc)}"
         return f"bildet «{value}» {why}" if why else None
     try:
+        content = hashlib.sha256(target.read_bytes()).hexdigest()
+    except OSError:
+        content = ""  # load_profile says what is wrong with reading it
+    return _profile_problem(str(target), content)
+
+
+@functools.lru_cache(maxsize=32)
+def _profile_problem(target: str, _content: str) -> str | None:
+    """Whether the profile document at ``target`` can be applied (a dry run
+    on the smallest template): done once per file and content, though the
+    data is checked when it is loaded and again before it is rendered."""
+    try:
         with warnings.catch_warnings():  # what is stripped is said when it is used
             warnings.simplefilter("ignore", SafetyNotice)
-            applied(template_path("tiltak.docx").read_bytes(), load_profile(target))
+            applied(template_path("tiltak.docx").read_bytes(), load_profile(Path(target)))
     except SltError as exc:
         return str(exc)
     return None
