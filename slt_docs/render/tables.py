@@ -19,18 +19,14 @@ from docx.oxml.ns import qn
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _units(tc: Any) -> int:
-    pr = tc.find(f"{_W}tcPr")
-    span = pr.find(f"{_W}gridSpan") if pr is not None else None
-    return int(span.get(f"{_W}val")) if span is not None else 1
-
-
-def _width(tc: Any) -> float | None:
+def _cell_width(tc: Any) -> tuple[Any, float] | None:
+    """A cell's ``w:tcW`` element and its width in twentieths of a point,
+    when the width is given in those (``dxa``)."""
     pr = tc.find(f"{_W}tcPr")
     w = pr.find(f"{_W}tcW") if pr is not None else None
     if w is None or w.get(f"{_W}type", "dxa") != "dxa" or not w.get(f"{_W}w"):
         return None
-    return float(w.get(f"{_W}w"))
+    return w, float(w.get(f"{_W}w"))
 
 
 def _table_width(tbl: Any, grid: list[Any]) -> float:
@@ -41,38 +37,58 @@ def _table_width(tbl: Any, grid: list[Any]) -> float:
     return sum(float(c.get(f"{_W}w", "0")) for c in grid)
 
 
+def _grid_units(tbl: Any, rows: list[Any]) -> tuple[list[int], set[Any]]:
+    """How many grid columns each row covers (its cells, a spanned cell
+    counted by its span), and the rows that have a spanned cell. One pass
+    over the table's ``w:gridSpan`` elements, not over every cell: a plan of
+    5 000 tiltak has 20 000 cells and a handful of spans."""
+    extra: dict[Any, int] = {}
+    for span in tbl.iter(f"{_W}gridSpan"):
+        tr = span.getparent().getparent().getparent()  # gridSpan ∈ tcPr ∈ tc ∈ tr
+        units = int(span.get(f"{_W}val") or 1)
+        if units > 1 and tr is not None and tr.getparent() is tbl:  # not a table in a cell
+            extra[tr] = extra.get(tr, 0) + units - 1
+    return [len(tr.findall(f"{_W}tc")) + extra.get(tr, 0) for tr in rows], set(extra)
+
+
+def _fit(tbl: Any) -> tuple[bool, bool]:
+    """Make ``tbl``'s grid match its cells when their number differs.
+    Returns whether it was changed, and whether the grid still does not
+    match (spanned cells, cells without a width)."""
+    grid_el = tbl.find(f"{_W}tblGrid")
+    if grid_el is None:
+        return False, False
+    grid = grid_el.findall(f"{_W}gridCol")
+    rows = tbl.findall(f"{_W}tr")
+    counts, spanned = _grid_units(tbl, rows)
+    if not counts or max(counts) == len(grid):
+        return False, False
+    wanted = max(counts)
+    model = next((tr for tr, n in zip(rows, counts, strict=True)
+                  if n == wanted and tr not in spanned), None)
+    widths = [_cell_width(tc) for tc in model.findall(f"{_W}tc")] if model is not None else []
+    if model is None or any(w is None for w in widths) or not sum(w[1] for w in widths if w):
+        return False, True
+    target = _table_width(tbl, grid)
+    factor = target / sum(w[1] for w in widths if w)
+    for col in grid:
+        grid_el.remove(col)
+    for found in widths:
+        width = found[1] if found else 0
+        grid_el.append(grid_el.makeelement(qn("w:gridCol"),
+                                           {qn("w:w"): str(round(width * factor))}))
+    for tr in rows:
+        for tc in tr.findall(f"{_W}tc"):
+            found = _cell_width(tc)
+            if found is not None:
+                found[0].set(qn("w:w"), str(round(found[1] * factor)))
+    return True, False
+
+
 def fit_grid(tbl: Any) -> bool:
     """Make ``tbl``'s grid match its cells when their number differs; True
     when it was changed. Tables whose rows match their grid are left alone."""
-    grid_el = tbl.find(f"{_W}tblGrid")
-    if grid_el is None:
-        return False
-    grid = grid_el.findall(f"{_W}gridCol")
-    rows = tbl.findall(f"{_W}tr")
-    counts = [sum(_units(tc) for tc in tr.findall(f"{_W}tc")) for tr in rows]
-    if not counts or max(counts) == len(grid):
-        return False
-    wanted = max(counts)
-    model = next((tr for tr, n in zip(rows, counts, strict=True) if n == wanted
-                  and all(_units(tc) == 1 for tc in tr.findall(f"{_W}tc"))), None)
-    if model is None:
-        return False
-    widths = [_width(tc) for tc in model.findall(f"{_W}tc")]
-    if any(w is None for w in widths) or not sum(w for w in widths if w):
-        return False
-    target = _table_width(tbl, grid)
-    factor = target / sum(w for w in widths if w)
-    for col in grid:
-        grid_el.remove(col)
-    for w in widths:
-        col = grid_el.makeelement(qn("w:gridCol"), {qn("w:w"): str(round((w or 0) * factor))})
-        grid_el.append(col)
-    for tr in rows:
-        for tc in tr.findall(f"{_W}tc"):
-            width = _width(tc)
-            if width is not None:
-                tc.find(f"{_W}tcPr").find(f"{_W}tcW").set(qn("w:w"), str(round(width * factor)))
-    return True
+    return _fit(tbl)[0]
 
 
 def fit_grids(tree: Any) -> bool:
@@ -81,10 +97,5 @@ def fit_grids(tree: Any) -> bool:
     without a width), for docxtpl's own repair."""
     left = False
     for tbl in tree.iter(f"{_W}tbl"):
-        grid_el = tbl.find(f"{_W}tblGrid")
-        if fit_grid(tbl) or grid_el is None:
-            continue
-        counts = [sum(_units(tc) for tc in tr.findall(f"{_W}tc"))
-                  for tr in tbl.findall(f"{_W}tr")]
-        left = left or (bool(counts) and max(counts) != len(grid_el.findall(f"{_W}gridCol")))
+        left = _fit(tbl)[1] or left
     return left
