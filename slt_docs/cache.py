@@ -36,6 +36,8 @@ from typing import Any
 ENV = "SLT_DOCS_CACHE"
 """The environment variable naming the cache folder (empty, ``0``, ``off``: none)."""
 _OFF = ("", "0", "off", "no", "false")
+_POSIX = os.name == "posix"
+"""Whether a folder's owner and mode bits say who may write to it."""
 
 _USABLE: dict[Path, bool] = {}
 """Whether each folder was found safe to use, once per process (nothing of
@@ -76,7 +78,9 @@ def _usable(folder: Path) -> bool:
         return False
     if not stat.S_ISDIR(info.st_mode):
         return False
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+    if not _POSIX:  # Windows: the folder's rights are ACLs (st_mode says 0o777 for
+        return True  # every writable folder); the user's AppData is the user's own
+    if info.st_uid != os.getuid():
         return False
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 

@@ -119,6 +119,17 @@ def test_an_unusable_folder_is_no_cache_and_no_error(fresh, monkeypatch, problem
         assert list((folder / "jinja").iterdir()) == []  # nothing written, nothing read
 
 
+def test_on_windows_the_folder_is_used_whatever_its_mode_bits(fresh, monkeypatch):
+    """Windows reports every writable folder as 0o777 (its rights are ACLs):
+    the mode bits must not turn the cache off there."""
+    monkeypatch.setattr(cache, "_POSIX", False)
+    folder = fresh.parent / "appdata"
+    (folder / "jinja").mkdir(parents=True)
+    (folder / "jinja").chmod(0o777)
+    monkeypatch.setenv("SLT_DOCS_CACHE", str(folder))
+    assert cache.cache_folder("jinja") == folder / "jinja"
+
+
 @pytest.mark.parametrize("setting", ["", "0", "off"])
 def test_the_cache_can_be_turned_off(fresh, monkeypatch, setting):
     monkeypatch.setenv("SLT_DOCS_CACHE", setting)
