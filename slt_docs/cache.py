@@ -1,4 +1,4 @@
-"""The user's cache folder: work that depends on no kommune's data, kept between runs.
+"""The user's cache folder: work a command would otherwise do again in every run.
 
 Some of what one ``slt-docs`` command computes is the same in every run on a
 machine: the Python code Jinja makes from a template's text
@@ -26,12 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
 
 ENV = "SLT_DOCS_CACHE"
 """The environment variable naming the cache folder (empty, ``0``, ``off``: none)."""
@@ -55,7 +53,7 @@ def cache_root() -> Path | None:
 
 
 def cache_folder(part: str) -> Path | None:
-    """The folder for ``part`` ("jinja", "helligdager"), made when missing;
+    """The folder for ``part`` ("jinja", "helligdager", "bilder"), made when missing;
     ``None`` when there is no cache or the folder is not safe to use."""
     root = cache_root()
     if root is None:
@@ -99,39 +97,11 @@ def prune(folder: Path, suffix: str, keep: int) -> None:
             os.unlink(entry.path)
 
 
-JSON_FILES = 64
-"""JSON entries kept per part."""
-
-
-def read_json(part: str, name: str, key: object) -> Any | None:
-    """The value kept as ``name`` in ``part`` when it was stored under the
-    same ``key`` (JSON-comparable), else ``None``."""
-    folder = cache_folder(part)
-    if folder is None:
-        return None
-    try:
-        stored = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(stored, dict) or stored.get("key") != json.loads(json.dumps(key)):
-        return None
-    return stored.get("value")
-
-
-def write_json(part: str, name: str, key: object, value: object) -> None:
-    """Keep ``value`` as ``name`` in ``part`` under ``key`` (written whole to
-    a temporary file and renamed; quietly nothing when it cannot be)."""
-    folder = cache_folder(part)
-    if folder is None:
-        return
-    text = json.dumps({"key": key, "value": value}, ensure_ascii=False)
-    if _write(folder, f"{name}.json", text.encode("utf-8")):
-        prune(folder, ".json", JSON_FILES)
-
-
 def _write(folder: Path, name: str, data: bytes) -> bool:
     """``data`` as ``folder/name``, written whole to a temporary file and
-    renamed; False when it cannot be."""
+    renamed; False when it cannot be. (Not :func:`slt_docs.files.write_atomic`:
+    a cache file is no output of the command — it must not be synced to disk
+    for safety, named among the files written, or fail the command.)"""
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
@@ -203,4 +173,4 @@ def package_stamp(package: str, *files: str) -> str | None:
 
 
 __all__ = ["ENV", "cache_folder", "cache_root", "package_stamp", "prune", "read_bytes",
-           "read_json", "write_bytes", "write_json"]
+           "write_bytes"]

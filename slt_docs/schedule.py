@@ -36,13 +36,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Iterable, Iterator
 
 from attrs import evolve, field, frozen
 from babel.lists import format_list
 from dateutil import rrule
 
-from .cache import package_stamp, read_json, write_json
+from .cache import package_stamp, read_bytes, write_bytes
 from .errors import DataError, Problem, format_path
 from .lang import Language, get_language
 from .lang.labels import N_, NP_
@@ -229,14 +230,15 @@ def _public_holidays(years: tuple[int, ...]) -> dict[dt.date, str]:
     the user's cache folder (:mod:`slt_docs.cache`) by that package's
     version: importing it and computing a year costs about 0.1 s of every
     command, for the same answer each time."""
-    key = _holidays_version()
-    name = "norge-" + "-".join(str(year) for year in years)
-    kept = read_json("helligdager", name, key) if key is not None else None
-    if isinstance(kept, dict):
+    stamp = _holidays_version()
+    key = f"{stamp}|Norway|{years}" if stamp is not None else None
+    kept = read_bytes("helligdager", key, ".json") if key is not None else None
+    if kept is not None:
         try:
-            return {dt.date.fromisoformat(day): str(title) for day, title in kept.items()}
-        except (TypeError, ValueError):
-            pass  # damaged: computed again below
+            return {dt.date.fromisoformat(day): str(title)
+                    for day, title in json.loads(kept).items()}
+        except (AttributeError, TypeError, ValueError):
+            pass  # not what is written below: computed again
     import holidays
 
     # include_sundays=False: older versions of `holidays` counted every
@@ -244,9 +246,14 @@ def _public_holidays(years: tuple[int, ...]) -> dict[dt.date, str]:
     # to move a meeting here. language="no": the names the law uses.
     found = dict(holidays.Norway(years=years, include_sundays=False, language="no").items())
     if key is not None:
-        write_json("helligdager", name, key, {day.isoformat(): title
-                                              for day, title in sorted(found.items())})
+        text = json.dumps({day.isoformat(): title for day, title in sorted(found.items())},
+                          ensure_ascii=False)
+        write_bytes("helligdager", key, ".json", text.encode("utf-8"), keep=HOLIDAY_YEARS_KEPT)
     return found
+
+
+HOLIDAY_YEARS_KEPT = 64
+"""Sets of years whose holidays are kept in the cache folder."""
 
 
 def _holidays_version() -> str | None:

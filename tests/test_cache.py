@@ -7,7 +7,6 @@ cache turned off — changes a document or stops a rendering."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import subprocess
 import sys
@@ -44,11 +43,18 @@ def _forget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sandbox_module, "_COMPILED", type(sandbox_module._COMPILED)())
 
 
-def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+def _refuse(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, message: str) -> None:
+    """``owner.name`` fails the test with ``message`` when it is called: the
+    work it does was kept and must not be done again."""
     def refuse(*_: object, **__: object) -> None:
-        raise AssertionError("compiled although the code was on disk")
+        raise AssertionError(message)
 
-    monkeypatch.setattr(ImmutableSandboxedEnvironment, "compile", refuse)
+    monkeypatch.setattr(owner, name, refuse)
+
+
+def _no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    _refuse(monkeypatch, ImmutableSandboxedEnvironment, "compile",
+            "compiled although the code was on disk")
 
 
 def test_the_next_run_takes_the_code_from_disk(fresh, monkeypatch):
@@ -187,27 +193,25 @@ def test_public_holidays_are_kept_and_the_package_is_not_needed_again(fresh, mon
     assert list((fresh / "helligdager").iterdir())
     import holidays
 
-    def refuse(*_: object, **__: object) -> None:
-        raise AssertionError("computed although they were kept")
-
-    monkeypatch.setattr(holidays, "Norway", refuse)
+    _refuse(monkeypatch, holidays, "Norway", "computed although they were kept")
     assert _holidays_of((2022, 2023)) == computed
 
 
-@pytest.mark.parametrize("damage", ["other version", "not JSON", "wrong shape"])
+@pytest.mark.parametrize("damage", ["other version", "cut short", "not JSON", "wrong shape"])
 def test_kept_holidays_of_another_version_or_damaged_are_computed_again(fresh, damage):
     computed = _holidays_of((2024,))
     (path,) = (fresh / "helligdager").iterdir()
-    stored = json.loads(path.read_text(encoding="utf-8"))
-    if damage == "other version":
-        stored["key"] = "another version of holidays"
-        stored["value"] = {"2024-01-02": "Oppfunnen fridag"}
-        path.write_text(json.dumps(stored), encoding="utf-8")
+    key = f"{schedule_module._holidays_version()}|Norway|{(2024,)}"
+    if damage == "other version":  # what another version of holidays kept
+        path.unlink()
+        cache.write_bytes("helligdager", f"another version|Norway|{(2024,)}", ".json",
+                          b'{"2024-01-02": "Oppfunnen fridag"}', keep=64)
+    elif damage == "cut short":
+        path.write_bytes(path.read_bytes()[:40])
     elif damage == "not JSON":
-        path.write_text("{\"key\": [", encoding="utf-8")
+        cache.write_bytes("helligdager", key, ".json", b'{"2024-01-0', keep=64)
     else:
-        stored["value"] = {"2. januar": ["?"]}
-        path.write_text(json.dumps(stored), encoding="utf-8")
+        cache.write_bytes("helligdager", key, ".json", b'{"2. januar": ["?"]}', keep=64)
     assert _holidays_of((2024,)) == computed
 
 
@@ -218,10 +222,7 @@ def _wheel(data: slt_docs.SltData, lang: str = "nb") -> drawing.Picture:
 
 
 def _no_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_: object, **__: object) -> None:
-        raise AssertionError("drawn although it was kept")
-
-    monkeypatch.setattr(drawing, "draw_image", refuse)
+    _refuse(monkeypatch, drawing, "draw_image", "drawn although it was kept")
 
 
 def test_a_picture_drawn_before_is_taken_from_the_cache(fresh, monkeypatch):
