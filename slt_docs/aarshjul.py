@@ -303,9 +303,10 @@ class Aarshjul:
     """One kommune's årshjul in one language, drawn once and kept for every
     document and file format that shows it. Made per kommune (by
     :class:`slt_docs.prepared.Prepared`, or directly) and dropped with it —
-    nothing is kept in the module, so the next kommune cannot get this one's
-    picture. ``schedule`` is the møteplan expanded; expanded here when not
-    given. Not for sharing between threads while it is being drawn."""
+    nothing is kept in the module; the cache folder keeps the PNG under its
+    whole description, so only the same picture can find it again.
+    ``schedule`` is the møteplan expanded; expanded here when not given.
+    Not for sharing between threads while it is being drawn."""
 
     def __init__(self, data: SltData, lang: Language | str | None = None, *,
                  schedule: Schedule | None = None) -> None:

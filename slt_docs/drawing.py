@@ -516,8 +516,7 @@ PALETTE_EXACT = 32
 the background, every ring's fill and line, the dots and the text."""
 
 
-def encode_png(image: PILImage, *, dpi: int = 150, title: str = "",
-               pixels: Any = None) -> bytes:
+def encode_png(image: PILImage, *, dpi: int = 150, title: str = "") -> bytes:
     """``image`` as a small 256-colour palette PNG, the resolution and
     ``title`` in the file and no other metadata.
 
@@ -529,15 +528,14 @@ def encode_png(image: PILImage, *, dpi: int = 150, title: str = "",
     taking the nearest entry; no dithering. The largest change of any pixel
     is then a few steps of 255 in one channel, invisible (``tests/test_batch.py``
     holds it to 16), and the file is about a third of the lossless RGB one (470 KB).
-    ``pixels`` may hold the same picture as an array (the canvas's own
-    buffer, read without a copy). The alpha channel is dropped when every
+    The alpha channel is dropped when every
     pixel is opaque. zlib level 3:
     half the time of the default level 6 for 15 % more bytes (170 KB)."""
     from PIL import PngImagePlugin
 
     opaque = image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255)
     if opaque or image.mode == "RGB":
-        image = palette_image(pixels if pixels is not None else image)
+        image = palette_image(image)
     info = PngImagePlugin.PngInfo()
     if title:
         info.add_text("Title", title)

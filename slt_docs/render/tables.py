@@ -51,10 +51,11 @@ def _grid_units(tbl: Any, rows: list[Any]) -> tuple[list[int], set[Any]]:
     return [len(tr.findall(f"{_W}tc")) + extra.get(tr, 0) for tr in rows], set(extra)
 
 
-def _fit(tbl: Any) -> tuple[bool, bool]:
-    """Make ``tbl``'s grid match its cells when their number differs.
-    Returns whether it was changed, and whether the grid still does not
-    match (spanned cells, cells without a width)."""
+def fit_grid(tbl: Any) -> tuple[bool, bool]:
+    """Make ``tbl``'s grid match its cells when their number differs (tables
+    whose rows match their grid are left alone). Returns whether it was
+    changed, and whether the grid still does not match (spanned cells,
+    cells without a width)."""
     grid_el = tbl.find(f"{_W}tblGrid")
     if grid_el is None:
         return False, False
@@ -85,17 +86,11 @@ def _fit(tbl: Any) -> tuple[bool, bool]:
     return True, False
 
 
-def fit_grid(tbl: Any) -> bool:
-    """Make ``tbl``'s grid match its cells when their number differs; True
-    when it was changed. Tables whose rows match their grid are left alone."""
-    return _fit(tbl)[0]
-
-
 def fit_grids(tree: Any) -> bool:
     """:func:`fit_grid` for every table in ``tree`` (a rendered body); True
     when a table's grid still does not match its rows (spanned cells, cells
     without a width), for docxtpl's own repair."""
     left = False
     for tbl in tree.iter(f"{_W}tbl"):
-        left = _fit(tbl)[1] or left
+        left = fit_grid(tbl)[1] or left
     return left
