@@ -340,8 +340,8 @@ def _file_problem(field_name: str, target: Path, value: str) -> str | None:
         return f"bildet «{value}» {why}" if why else None
     try:
         content = hashlib.sha256(target.read_bytes()).hexdigest()
-    except OSError:
-        content = ""  # load_profile says what is wrong with reading it
+    except OSError:  # load_profile says what is wrong with reading it; not kept,
+        return _profile_problem.__wrapped__(str(target), "")  # it may be readable later
     return _profile_problem(str(target), content)
 
 
